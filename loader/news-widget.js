@@ -1,0 +1,183 @@
+/* news-widget loader — the one file partners link, under a stable name.
+ *
+ * It owns what must exist before any Wasm: the <news-widget> element and the
+ * div[data-news-widget] twin, lazy start, and each widget's article fetch, which starts at the
+ * same moment as the single Wasm download so the two waits overlap. Rendering, parsing, the
+ * timeout/size/error rules and events live in Rust (src/embed.rs). Placeholders in __CAPS__ are
+ * filled by tools/post-build.mjs with the content-hashed file names.
+ * The only global is window.NewsWidget. */
+(() => {
+  const w = window;
+  const d = document;
+  if (w.NewsWidget) return; // included twice: the first copy does the work
+  const base = (d.currentScript && d.currentScript.src) || d.baseURI;
+  const asset = (name) => new URL(name, base).href;
+  const ns = (w.NewsWidget = {});
+  const ATTRS = ["src", "lang", "theme", "heading-level", "height-hint", "loading"];
+  const live = new WeakMap(); // element -> { widget?, prefetch?, io? }
+  const articles = new WeakMap(); // element -> article object, while it is newer than src
+  let wasm;
+
+  const attr = (el, name) => el.getAttribute(name) ?? el.getAttribute("data-" + name);
+
+  // One module instance per page, however many widgets; fetched only when a widget starts.
+  const load = () =>
+    (wasm ||= import(asset("__GLUE__")).then(async (m) => {
+      await m.default({ module_or_path: asset("__WASM__") });
+      ns.stats = m.stats;
+      return m;
+    }));
+
+  const fail = (el, error) =>
+    el.dispatchEvent(
+      new CustomEvent("news-widget:error", {
+        bubbles: true,
+        composed: true,
+        detail: { kind: "network", message: "news-widget could not start: " + error },
+      }),
+    );
+
+  // Same request the Rust side would make: no cookies, no custom headers, 10 s limit.
+  const prefetch = (el, s) => {
+    const src = attr(el, "src");
+    if (s.prefetch) s.prefetch.controller.abort();
+    s.prefetch = null;
+    if (!src || articles.has(el)) return;
+    let url;
+    try {
+      url = new URL(src, d.baseURI);
+    } catch {
+      return;
+    }
+    if (!/^https?:$/.test(url.protocol)) return;
+    const controller = new AbortController();
+    const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(1e4)]);
+    const response = fetch(url.href, { credentials: "omit", signal });
+    response.catch(() => {}); // handled in Rust; never an unhandled rejection here
+    s.prefetch = { url: url.href, response, controller };
+  };
+
+  const start = (el, s) => {
+    s.started = true;
+    prefetch(el, s);
+    load().then(
+      (m) => {
+        if (live.get(el) !== s) return; // removed meanwhile
+        try {
+          s.widget = new m.Widget(el, s.prefetch, articles.get(el));
+        } catch (e) {
+          fail(el, e);
+        }
+        s.prefetch = null;
+      },
+      (e) => fail(el, e),
+    );
+  };
+
+  const connect = (el) => {
+    if (live.has(el)) return; // moved within the page: keep the running widget
+    const s = {};
+    live.set(el, s);
+    const hint = (attr(el, "height-hint") || "").trim();
+    if (/^\d*\.?\d+(px|em|rem|vh|svh|lvh|dvh|ch|lh)$/.test(hint)) el.style.minHeight = hint;
+    if (attr(el, "loading") === "eager" || !w.IntersectionObserver) return start(el, s);
+    // A margin so the article is usually ready by the time it scrolls into view.
+    s.io = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        s.io.disconnect();
+        s.io = null;
+        start(el, s);
+      },
+      { rootMargin: "800px 0px" },
+    );
+    s.io.observe(el);
+  };
+
+  // Deferred, so that moving an element (remove + insert in one task) does not restart it.
+  const disconnect = (el) =>
+    queueMicrotask(() => {
+      const s = live.get(el);
+      if (!s || el.isConnected) return;
+      live.delete(el);
+      if (s.io) s.io.disconnect();
+      if (s.prefetch) s.prefetch.controller.abort();
+      if (s.widget) s.widget.free();
+    });
+
+  const changed = (el, name) => {
+    const s = live.get(el);
+    name = name.replace(/^data-/, "");
+    if (name === "src") articles.delete(el); // src set last wins over article
+    if (!s || !s.started) return;
+    if (!s.widget) {
+      if (name === "src") prefetch(el, s);
+    } else if (name === "src") s.widget.load_src();
+    else s.widget.refresh_attributes();
+  };
+
+  const article = {
+    get() {
+      return articles.get(this);
+    },
+    set(value) {
+      articles.set(this, value); // article set last wins over src
+      const s = live.get(this);
+      if (s && s.widget) s.widget.show_article(value);
+      else if (s && s.prefetch) prefetch(this, s);
+    },
+  };
+
+  if (!customElements.get("news-widget")) {
+    class NewsWidgetElement extends HTMLElement {
+      static observedAttributes = ATTRS;
+      connectedCallback() {
+        // A property set before this script ran shadows the accessor: move it over.
+        if (Object.hasOwn(this, "article")) {
+          const value = this.article;
+          delete this.article;
+          this.article = value;
+        }
+        connect(this);
+      }
+      disconnectedCallback() {
+        disconnect(this);
+      }
+      attributeChangedCallback(name, old, value) {
+        if (old !== value) changed(this, name);
+      }
+    }
+    Object.defineProperty(NewsWidgetElement.prototype, "article", article);
+    customElements.define("news-widget", NewsWidgetElement);
+  }
+
+  // The div form for editors that strip unknown tags: upgraded now and whenever added later.
+  const divs = new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === "attributes") changed(r.target, r.attributeName);
+      r.addedNodes.forEach((n) => n.nodeType === 1 && scan(n, upgrade));
+      r.removedNodes.forEach((n) => n.nodeType === 1 && scan(n, disconnect));
+    }
+  });
+  const upgrade = (div) => {
+    if (live.has(div)) return;
+    if (Object.getOwnPropertyDescriptor(div, "article")?.get !== article.get) {
+      const value = div.article;
+      delete div.article;
+      Object.defineProperty(div, "article", { ...article, configurable: true });
+      if (value !== undefined) div.article = value;
+    }
+    divs.observe(div, { attributeFilter: ATTRS.map((a) => "data-" + a) });
+    connect(div);
+  };
+  const scan = (node, fn) => {
+    if (node.matches("div[data-news-widget]")) fn(node);
+    node.querySelectorAll("div[data-news-widget]").forEach(fn);
+  };
+  const init = () => {
+    scan(d.documentElement, upgrade);
+    divs.observe(d.documentElement, { childList: true, subtree: true });
+  };
+  if (d.readyState === "loading") d.addEventListener("DOMContentLoaded", init, { once: true });
+  else init();
+})();

@@ -1,0 +1,83 @@
+use leptos::prelude::*;
+
+use crate::i18n::Lang;
+use crate::model::{Block, Image, Run};
+
+/// One body block. Text is only ever a text node; links only ever http(s) (see [`crate::url`]).
+#[component]
+pub fn BodyBlock(
+    /// The block to show.
+    block: Block,
+    /// UI language (the sponsored label).
+    lang: Lang,
+) -> impl IntoView {
+    match block {
+        Block::Paragraph(runs) => view! { <p class="nw-p">{inline(runs)}</p> }.into_any(),
+        Block::Heading(runs) => view! { <h3 class="nw-subheading">{inline(runs)}</h3> }.into_any(),
+        Block::Quote { runs, cite } => view! {
+            <blockquote class="nw-quote">
+                <p>{inline(runs)}</p>
+                {cite.map(|c| view! { <footer class="nw-cite">{c}</footer> })}
+            </blockquote>
+        }
+        .into_any(),
+        Block::Image(image) => figure(image, "figure", true).into_any(),
+        Block::Link {
+            text,
+            url,
+            sponsored,
+        } => {
+            let rel = if sponsored {
+                "sponsored noopener noreferrer"
+            } else {
+                "noopener noreferrer"
+            };
+            let label = sponsored.then(
+                || view! { <span class="nw-sponsored-label">{lang.strings().sponsored}</span> },
+            );
+            let link = match url {
+                Some(url) => view! { <a href=url rel=rel>{text}</a> }.into_any(),
+                None => text.into_any(),
+            };
+            view! { <p class="nw-p nw-link-block" class:nw-sponsored=sponsored>{label}{link}</p> }
+                .into_any()
+        }
+    }
+}
+
+/// An image with its space reserved (width/height) and its caption.
+pub fn figure(image: Image, class: &'static str, lazy: bool) -> impl IntoView {
+    let part = (class == "hero").then_some("hero");
+    view! {
+        <figure class=format!("nw-{class}") part=part>
+            <img
+                src=image.url
+                alt=image.alt
+                width=image.width
+                height=image.height
+                loading=if lazy { "lazy" } else { "eager" }
+                decoding="async"
+            />
+            {image.caption.map(|c| view! { <figcaption>{c}</figcaption> })}
+        </figure>
+    }
+}
+
+fn inline(runs: Vec<Run>) -> impl IntoView {
+    runs.into_iter()
+        .map(|run| {
+            let text = match (run.strong, run.em) {
+                (true, true) => view! { <strong><em>{run.text}</em></strong> }.into_any(),
+                (true, false) => view! { <strong>{run.text}</strong> }.into_any(),
+                (false, true) => view! { <em>{run.text}</em> }.into_any(),
+                (false, false) => run.text.into_any(),
+            };
+            match run.href {
+                Some(href) => {
+                    view! { <a href=href rel="noopener noreferrer">{text}</a> }.into_any()
+                }
+                None => text,
+            }
+        })
+        .collect_view()
+}

@@ -1,0 +1,43 @@
+//! The views. They stay thin: data comes from [`crate::model`], words from [`crate::i18n`],
+//! and anything that talks to the page from [`crate::events`] and [`crate::storage`].
+
+mod article;
+mod body;
+mod error_view;
+mod related_carousel;
+mod skeleton;
+mod text_size_controls;
+mod widget;
+
+use std::sync::Arc;
+
+use crate::error::LoadError;
+use crate::model::Article;
+
+pub use article::ArticleView;
+pub use error_view::ErrorView;
+pub use related_carousel::RelatedCarousel;
+pub use skeleton::Skeleton;
+pub use text_size_controls::TextSizeControls;
+pub use widget::WidgetView;
+
+/// Where a widget is in loading its article.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadState {
+    /// Waiting for the document: the skeleton shows.
+    Loading,
+    /// The article to render.
+    Ready(Arc<Article>),
+    /// Why there is no article.
+    Failed(LoadError),
+}
+
+impl LoadState {
+    /// The article's own language tag, once there is an article.
+    pub fn article_lang(&self) -> Option<&str> {
+        match self {
+            LoadState::Ready(article) => article.lang.as_deref(),
+            _ => None,
+        }
+    }
+}

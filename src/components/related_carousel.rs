@@ -1,0 +1,150 @@
+use leptos::html::custom;
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent, ResizeObserver, ScrollBehavior, ScrollToOptions};
+
+use crate::attributes::HeadingLevel;
+use crate::i18n::Lang;
+use crate::model::Related;
+
+/// Related stories as a WAI-ARIA carousel over native scrolling: scroll-snap, swipe and
+/// trackpad are the browser's; the buttons and arrow keys only call `scrollBy`. No autoplay.
+#[component]
+pub fn RelatedCarousel(
+    /// The stories, at least one.
+    items: Vec<Related>,
+    /// UI language.
+    lang: Lang,
+    /// The headline's level; the section heading sits one below.
+    level: HeadingLevel,
+) -> impl IntoView {
+    let s = lang.strings();
+    let track = NodeRef::<leptos::html::Div>::new();
+    let at_start = RwSignal::new(true);
+    let at_end = RwSignal::new(true);
+    let measure = move || {
+        if let Some(track) = track.get_untracked() {
+            let left = f64::from(track.scroll_left());
+            let room = f64::from(track.scroll_width() - track.client_width());
+            at_start.set(left <= 1.0);
+            at_end.set(left >= room - 1.0);
+        }
+    };
+    watch_size(track, measure);
+
+    let scroll = move |direction: f64, by_page: bool| {
+        let Some(track) = track.get_untracked() else {
+            return;
+        };
+        let distance = if by_page {
+            f64::from(track.client_width())
+        } else {
+            card_width(&track)
+        };
+        let options = ScrollToOptions::new();
+        options.set_left(direction * distance);
+        options.set_behavior(if prefers_reduced_motion() {
+            ScrollBehavior::Instant
+        } else {
+            ScrollBehavior::Smooth
+        });
+        track.scroll_by_with_scroll_to_options(&options);
+    };
+    let on_key = move |ev: KeyboardEvent| {
+        let direction = match ev.key().as_str() {
+            "ArrowRight" => 1.0,
+            "ArrowLeft" => -1.0,
+            _ => return,
+        };
+        ev.prevent_default();
+        scroll(direction, false);
+    };
+
+    let total = items.len();
+    let cards = items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let title = match item.url {
+                Some(url) => view! { <a class="nw-card-link" href=url rel="noopener noreferrer">{item.headline}</a> }.into_any(),
+                None => item.headline.into_any(),
+            };
+            view! {
+                <div part="related-item" class="nw-card" role="group" aria-roledescription="slide" aria-label=format!("{} / {total}", i + 1)>
+                    {item.image.map(|image| view! {
+                        <img class="nw-card-image" src=image.url alt="" width=image.width height=image.height loading="lazy" decoding="async" />
+                    })}
+                    <p class="nw-card-title">{title}</p>
+                    {item.published.map(|d| view! { <time class="nw-card-date" datetime=d.iso.clone()>{d.display(lang)}</time> })}
+                    {item.description.map(|d| view! { <p class="nw-card-excerpt">{d}</p> })}
+                </div>
+            }
+        })
+        .collect_view();
+
+    let heading = custom(level.below())
+        .attr("id", "nw-related-heading")
+        .attr("class", "nw-related-heading")
+        .child(s.related);
+    view! {
+        <section part="related" class="nw-related" aria-roledescription="carousel" aria-labelledby="nw-related-heading" lang=lang.tag()>
+            <div class="nw-related-head">
+                {heading}
+                <div class="nw-related-nav">
+                    <button type="button" part="related-prev" class="nw-button" aria-label=s.previous
+                        aria-disabled=move || at_start.get().to_string()
+                        on:click=move |_| if !at_start.get_untracked() { scroll(-1.0, true) }>
+                        <span aria-hidden="true">"‹"</span>
+                    </button>
+                    <button type="button" part="related-next" class="nw-button" aria-label=s.next
+                        aria-disabled=move || at_end.get().to_string()
+                        on:click=move |_| if !at_end.get_untracked() { scroll(1.0, true) }>
+                        <span aria-hidden="true">"›"</span>
+                    </button>
+                </div>
+            </div>
+            <div part="related-track" class="nw-track" node_ref=track tabindex="0" role="group" aria-label=s.related
+                on:scroll=move |_| measure() on:keydown=on_key>
+                {cards}
+            </div>
+        </section>
+    }
+}
+
+/// Keeps the ends up to date when the widget (not the window) changes width.
+fn watch_size(track: NodeRef<leptos::html::Div>, measure: impl Fn() + Copy + 'static) {
+    let callback = Closure::<dyn Fn()>::new(move || measure());
+    let Ok(observer) = ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+        return;
+    };
+    let observer = StoredValue::new_local((observer, callback));
+    track.on_load(move |element| observer.with_value(|(o, _)| o.observe(&element)));
+    on_cleanup(move || observer.with_value(|(o, _)| o.disconnect()));
+}
+
+/// One card plus the gap, the step of an arrow key.
+fn card_width(track: &HtmlElement) -> f64 {
+    let first = track
+        .first_element_child()
+        .and_then(|c| c.dyn_into::<HtmlElement>().ok());
+    let second = first
+        .as_ref()
+        .and_then(|c| c.next_element_sibling())
+        .and_then(|c| c.dyn_into::<HtmlElement>().ok());
+    match (first, second) {
+        (Some(a), Some(b)) => f64::from(b.offset_left() - a.offset_left()),
+        (Some(a), None) => f64::from(a.offset_width()),
+        _ => f64::from(track.client_width()),
+    }
+}
+
+fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}

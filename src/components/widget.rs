@@ -1,0 +1,132 @@
+use leptos::prelude::*;
+use web_sys::{HtmlElement, MouseEvent};
+
+use super::{ArticleView, ErrorView, LoadState, Skeleton};
+use crate::attributes::HostAttributes;
+use crate::events;
+use crate::i18n::Lang;
+use crate::storage::page_text_size;
+
+/// The whole widget inside the shadow root: skeleton, article or error, at the page's text size.
+#[component]
+pub fn WidgetView(
+    /// The `<news-widget>` element, target of the host events.
+    host: HtmlElement,
+    /// The loading state, written by [`crate::embed`].
+    state: ArcRwSignal<LoadState>,
+    /// The element's presentation attributes.
+    attributes: ArcRwSignal<HostAttributes>,
+    /// The host page's `<html lang>`.
+    page_lang: Option<String>,
+    /// Loads the current source again.
+    retry: impl Fn() + Clone + 'static,
+) -> impl IntoView {
+    let lang = Memo::new({
+        let (state, attributes) = (state.clone(), attributes.clone());
+        move |_| {
+            let article_lang = state.with(|s| s.article_lang().map(str::to_owned));
+            attributes.with(|a| {
+                Lang::resolve(
+                    a.lang.as_deref(),
+                    article_lang.as_deref(),
+                    page_lang.as_deref(),
+                )
+            })
+        }
+    });
+    let text_size = page_text_size();
+    announce_size_changes(host.clone(), text_size.clone());
+
+    let content_lang = {
+        let state = state.clone();
+        move || {
+            state
+                .with(|s| s.article_lang().map(str::to_owned))
+                .unwrap_or_else(|| lang.get().tag().to_owned())
+        }
+    };
+    let theme = {
+        let attributes = attributes.clone();
+        move || attributes.with(|a| a.theme.as_str())
+    };
+    let scale = {
+        let text_size = text_size.clone();
+        move || text_size.get().scale().to_string()
+    };
+    let error_message = {
+        let state = state.clone();
+        move || match state.get() {
+            LoadState::Failed(error) => error.message(lang.get()),
+            _ => String::new(),
+        }
+    };
+    let retry = StoredValue::new_local(retry);
+    let content = move || {
+        let ui = lang.get();
+        match state.get() {
+            LoadState::Loading => {
+                let hint = attributes.with(|a| a.height_hint.clone());
+                view! { <Skeleton lang=ui height_hint=hint /> }.into_any()
+            }
+            LoadState::Ready(article) => {
+                let level = attributes.with(|a| a.heading_level);
+                view! { <ArticleView article lang=ui level text_size=text_size.clone() /> }
+                    .into_any()
+            }
+            LoadState::Failed(error) => {
+                let retry = move || retry.with_value(|retry| retry());
+                view! { <ErrorView error lang=ui retry /> }.into_any()
+            }
+        }
+    };
+
+    view! {
+        <div
+            part="root"
+            class="nw-root"
+            lang=content_lang
+            data-theme=theme
+            style:--nw-scale=scale
+            on:click=move |ev| follow_link(&host, &ev)
+        >
+            {content}
+            <div class="nw-visually-hidden" aria-live="polite">{error_message}</div>
+        </div>
+    }
+}
+
+/// Every page-wide size change, from any widget or another tab, is reported to this host.
+fn announce_size_changes(host: HtmlElement, text_size: ArcRwSignal<crate::text_size::TextSize>) {
+    Effect::new(move |previous: Option<()>| {
+        let size = text_size.get();
+        if previous.is_some() {
+            events::font_size_changed(&host, size);
+        }
+    });
+}
+
+/// Links out of the widget go through the cancelable `news-widget:navigate` first, so a
+/// single-page-app host can take the click. Modified clicks (new tab, download) stay native.
+fn follow_link(host: &HtmlElement, ev: &MouseEvent) {
+    if ev.default_prevented()
+        || ev.button() != 0
+        || ev.ctrl_key()
+        || ev.meta_key()
+        || ev.shift_key()
+        || ev.alt_key()
+    {
+        return;
+    }
+    let target = ev
+        .target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+    let Some(href) = target
+        .and_then(|t| t.closest("a[href]").ok().flatten())
+        .and_then(|a| a.get_attribute("href"))
+    else {
+        return;
+    };
+    if !events::navigating(host, &href) {
+        ev.prevent_default();
+    }
+}

@@ -1,0 +1,300 @@
+//! The element contract of SPEC §1, seen from Rust: one [`Widget`] per `<news-widget>` (or
+//! `div[data-news-widget]`), created and destroyed by the loader (`loader/news-widget.js`),
+//! which owns the custom-element lifecycle, lazy start and the early fetch.
+//!
+//! Attributes read here (each also as a `data-` twin): `src`, `lang`, `theme`, `heading-level`,
+//! `height-hint`. Parts, events and custom properties are listed in the README.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+use std::sync::Arc;
+
+use js_sys::Array;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::{
+    AbortController, CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
+};
+
+use crate::attributes::{parse_height_hint, HeadingLevel, HostAttributes, Theme};
+use crate::components::{LoadState, WidgetView};
+use crate::error::{FormatProblem, LoadError};
+use crate::events;
+use crate::fetch::InFlight;
+use crate::i18n::Lang;
+use crate::model::Article;
+use crate::url;
+
+/// The widget's stylesheet: every file in `style/`, compiled in and adopted by each shadow root.
+const CSS: &str = concat!(
+    include_str!("../style/base.css"),
+    include_str!("../style/article.css"),
+    include_str!("../style/text-size.css"),
+    include_str!("../style/related.css"),
+    include_str!("../style/states.css"),
+);
+
+thread_local! {
+    /// One constructable stylesheet shared by every instance (no `<style>` elements: CSP-safe).
+    static SHEET: Option<CssStyleSheet> = CssStyleSheet::new().ok().filter(|s| s.replace_sync(CSS).is_ok());
+    static LIVE: Cell<(u32, u32)> = const { Cell::new((0, 0)) };
+}
+
+/// Live widgets and requests in flight, for leak checks: `NewsWidget.stats()`.
+#[wasm_bindgen]
+pub fn stats() -> JsValue {
+    let (widgets, requests) = LIVE.with(Cell::get);
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"widgets".into(), &widgets.into());
+    let _ = js_sys::Reflect::set(&detail, &"requests".into(), &requests.into());
+    detail.into()
+}
+
+fn count(widgets: i32, requests: i32) {
+    LIVE.with(|live| {
+        let (w, r) = live.get();
+        live.set((
+            w.saturating_add_signed(widgets),
+            r.saturating_add_signed(requests),
+        ));
+    });
+}
+
+/// One mounted widget. Dropping it (`free()` from JS) aborts its request and unmounts its view.
+#[wasm_bindgen]
+pub struct Widget {
+    shared: Rc<Shared>,
+    _view: Box<dyn Any>,
+}
+
+/// What the loading logic and the view share.
+struct Shared {
+    host: HtmlElement,
+    state: ArcRwSignal<LoadState>,
+    attributes: ArcRwSignal<HostAttributes>,
+    /// Bumped by every new load and by unmount, so a late answer for an old source is ignored.
+    generation: Cell<u32>,
+    in_flight: RefCell<Option<AbortController>>,
+    source: RefCell<Source>,
+}
+
+/// Where the current article comes from, kept for retries.
+#[derive(Clone)]
+enum Source {
+    Url(String),
+    Inline(JsValue),
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Renders into `host`'s open shadow root and starts loading: `article` if it is an object,
+    /// else `src` (adopting the loader's `prefetch` of it when there is one).
+    #[wasm_bindgen(constructor)]
+    pub fn new(host: HtmlElement, prefetch: JsValue, article: JsValue) -> Result<Widget, JsValue> {
+        let shadow = match host.shadow_root() {
+            Some(shadow) => shadow,
+            None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+        };
+        let container = prepare(&shadow)?;
+        let shared = Rc::new(Shared {
+            state: ArcRwSignal::new(LoadState::Loading),
+            attributes: ArcRwSignal::new(read_attributes(&host)),
+            host,
+            generation: Cell::new(0),
+            in_flight: RefCell::new(None),
+            source: RefCell::new(Source::Inline(JsValue::UNDEFINED)),
+        });
+        let retry = {
+            let weak = Rc::downgrade(&shared);
+            move || {
+                if let Some(shared) = weak.upgrade() {
+                    let source = shared.source.borrow().clone();
+                    shared.load(source, &JsValue::UNDEFINED);
+                }
+            }
+        };
+        let (host, state, attributes) = (
+            shared.host.clone(),
+            shared.state.clone(),
+            shared.attributes.clone(),
+        );
+        let view = leptos::mount::mount_to(container, move || {
+            view! { <WidgetView host state attributes page_lang=page_lang() retry /> }
+        });
+        count(1, 0);
+        let widget = Widget {
+            shared,
+            _view: Box::new(view),
+        };
+        if article.is_object() {
+            widget.show_article(article);
+        } else {
+            widget.shared.load_src(&prefetch);
+        }
+        Ok(widget)
+    }
+
+    /// The `src` attribute changed: load the article it names.
+    pub fn load_src(&self) {
+        self.shared.load_src(&JsValue::UNDEFINED);
+    }
+
+    /// The `article` property was assigned: render it without a fetch.
+    pub fn show_article(&self, article: JsValue) {
+        self.shared
+            .load(Source::Inline(article), &JsValue::UNDEFINED);
+    }
+
+    /// `lang`, `theme`, `heading-level` or `height-hint` changed.
+    pub fn refresh_attributes(&self) {
+        self.shared
+            .attributes
+            .set(read_attributes(&self.shared.host));
+    }
+}
+
+impl Drop for Widget {
+    fn drop(&mut self) {
+        self.shared.abort();
+        count(-1, 0);
+    }
+}
+
+impl Shared {
+    fn load_src(self: &Rc<Self>, prefetch: &JsValue) {
+        if let Some(src) = attribute(&self.host, "src") {
+            self.load(Source::Url(src), prefetch);
+        }
+    }
+
+    fn load(self: &Rc<Self>, source: Source, prefetch: &JsValue) {
+        self.abort();
+        let generation = self.generation.get();
+        *self.source.borrow_mut() = source.clone();
+        let url = match source {
+            Source::Inline(value) => return self.finish(parse_inline(&value)),
+            Source::Url(src) => resolve_src(&src),
+        };
+        let flight = match url {
+            Some(url) => InFlight::adopt(prefetch, &url).map_or_else(|| InFlight::start(&url), Ok),
+            None => Err(LoadError::Network),
+        };
+        let flight = match flight {
+            Ok(flight) => flight,
+            Err(error) => return self.finish(Err(error)),
+        };
+        self.state.set(LoadState::Loading);
+        *self.in_flight.borrow_mut() = Some(flight.controller());
+        let weak: Weak<Shared> = Rc::downgrade(self);
+        count(0, 1);
+        leptos::task::spawn_local(async move {
+            let result = flight.article().await;
+            count(0, -1);
+            match weak.upgrade() {
+                Some(shared) if shared.generation.get() == generation => {
+                    shared.in_flight.take();
+                    shared.finish(result);
+                }
+                _ => {}
+            }
+        });
+    }
+
+    /// Aborts the request in flight, if any, and makes any answer still on its way stale.
+    fn abort(&self) {
+        self.generation.set(self.generation.get().wrapping_add(1));
+        if let Some(controller) = self.in_flight.take() {
+            controller.abort();
+        }
+    }
+
+    fn finish(self: &Rc<Self>, result: Result<Article, LoadError>) {
+        let lang = self.attributes.with_untracked(|a| {
+            let article_lang = result.as_ref().ok().and_then(|a| a.lang.as_deref());
+            Lang::resolve(a.lang.as_deref(), article_lang, page_lang().as_deref())
+        });
+        let state = match result {
+            Ok(article) => LoadState::Ready(Arc::new(article)),
+            Err(error) => LoadState::Failed(error),
+        };
+        self.state.set(state);
+        self.release_height_hint();
+        // The host hears about it once the new state is in the DOM.
+        let weak = Rc::downgrade(self);
+        let generation = self.generation.get();
+        leptos::task::spawn_local(async move {
+            leptos::task::tick().await;
+            let Some(shared) = weak.upgrade().filter(|s| s.generation.get() == generation) else {
+                return;
+            };
+            shared.state.with_untracked(|state| match state {
+                LoadState::Ready(article) => events::loaded(&shared.host, article),
+                LoadState::Failed(error) => events::failed(&shared.host, error, lang),
+                LoadState::Loading => {}
+            });
+        });
+    }
+
+    /// The loader reserved `height-hint` on the host; the content now takes its own height.
+    fn release_height_hint(&self) {
+        let style = self.host.style();
+        let reserved = style.get_property_value("min-height").unwrap_or_default();
+        if !reserved.is_empty()
+            && Some(reserved) == self.attributes.with_untracked(|a| a.height_hint.clone())
+        {
+            let _ = style.remove_property("min-height");
+        }
+    }
+}
+
+/// Empties the shadow root (a remount after the element moved) and adds the mount point.
+fn prepare(shadow: &ShadowRoot) -> Result<HtmlElement, JsValue> {
+    shadow.set_text_content(None);
+    if let Some(sheet) = SHEET.with(Clone::clone) {
+        shadow.set_adopted_style_sheets(&Array::of1(&sheet));
+    }
+    let container: HtmlElement = document().create_element("div")?.unchecked_into();
+    container.set_class_name("nw-mount");
+    shadow.append_child(&container)?;
+    Ok(container)
+}
+
+/// `src` resolves against the host page like any attribute URL, by the browser's own parser (so
+/// it names the same URL the loader prefetched); only http(s) is fetched.
+fn resolve_src(src: &str) -> Option<String> {
+    let base = document().base_uri().ok().flatten()?;
+    let url = web_sys::Url::new_with_base(src, &base).ok()?;
+    url::is_web_url(&url.href()).then(|| url.href())
+}
+
+/// An `article` object as if it had been fetched (same validation, relative URLs against the page).
+fn parse_inline(value: &JsValue) -> Result<Article, LoadError> {
+    let json = js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or(LoadError::Format(FormatProblem::NotJson))?;
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    Article::parse(json.as_bytes(), &base).map_err(LoadError::Format)
+}
+
+/// An attribute or its `data-` twin (for `div[data-news-widget]`).
+fn attribute(host: &HtmlElement, name: &str) -> Option<String> {
+    host.get_attribute(name)
+        .or_else(|| host.get_attribute(&format!("data-{name}")))
+}
+
+fn read_attributes(host: &HtmlElement) -> HostAttributes {
+    HostAttributes {
+        lang: attribute(host, "lang"),
+        theme: Theme::parse(attribute(host, "theme").as_deref()),
+        heading_level: HeadingLevel::parse(attribute(host, "heading-level").as_deref()),
+        height_hint: parse_height_hint(attribute(host, "height-hint").as_deref()),
+    }
+}
+
+fn page_lang() -> Option<String> {
+    document()
+        .document_element()
+        .map(|root| root.get_attribute("lang").unwrap_or_default())
+}

@@ -1,0 +1,24 @@
+//! news-widget: an embeddable news-article widget (SPEC: `../shared/SPEC.md`).
+//!
+//! Pure logic (no DOM, tested natively): [`model`], [`url`], [`date`], [`i18n`],
+//! [`text_size`], [`error`]. Browser side: [`fetch`], [`storage`], [`events`], [`embed`] and
+//! the Leptos views in [`components`].
+
+pub mod attributes;
+pub mod date;
+pub mod error;
+pub mod i18n;
+pub mod model;
+pub mod text_size;
+pub mod url;
+
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod events;
+#[cfg(target_arch = "wasm32")]
+pub mod fetch;
+#[cfg(target_arch = "wasm32")]
+pub mod storage;

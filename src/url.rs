@@ -1,0 +1,215 @@
+//! URL filtering and resolution for everything the widget links to or loads.
+//!
+//! Only `http:` and `https:` URLs ever leave this module. Resolution is done here, in plain
+//! Rust, so the rule "relative URLs resolve against the article JSON's own URL" is testable
+//! without a browser (and no URL crate is compiled into the wasm).
+
+/// Resolves `reference` against the absolute http(s) `base`; `None` unless the result is http(s).
+pub fn resolve(base: &str, reference: &str) -> Option<String> {
+    let reference = clean(reference);
+    if reference.is_empty() {
+        return None;
+    }
+    if let Some(scheme_len) = scheme_length(&reference) {
+        return is_web_scheme(&reference[..scheme_len]).then_some(reference);
+    }
+    let base = clean(base);
+    let scheme_len = scheme_length(&base).filter(|&n| is_web_scheme(&base[..n]))?;
+    let after_scheme = &base[scheme_len + 1..];
+    let authority = after_scheme.strip_prefix("//")?;
+    let origin_len = scheme_len + 3 + authority.find(['/', '?', '#']).unwrap_or(authority.len());
+    let origin = &base[..origin_len];
+    let resolved = if reference.starts_with("//") || reference.starts_with("\\\\") {
+        format!("{}:{}", &base[..scheme_len], reference)
+    } else if reference.starts_with('/') || reference.starts_with('\\') {
+        format!("{origin}{reference}")
+    } else {
+        let without_fragment = base.split('#').next().unwrap_or(&base);
+        if reference.starts_with('#') {
+            format!("{without_fragment}{reference}")
+        } else if reference.starts_with('?') {
+            let without_query = without_fragment
+                .split('?')
+                .next()
+                .unwrap_or(without_fragment);
+            format!("{without_query}{reference}")
+        } else {
+            let path_part = without_fragment
+                .split('?')
+                .next()
+                .unwrap_or(without_fragment);
+            let dir = match path_part[origin_len..].rfind('/') {
+                Some(i) => &path_part[..origin_len + i + 1],
+                None => return Some(format!("{origin}/{reference}")),
+            };
+            format!("{dir}{reference}")
+        }
+    };
+    let (origin, path) = split_origin(&resolved);
+    Some(format!("{origin}{}", remove_dot_segments(path)))
+}
+
+/// Splits an absolute `scheme://authority…` URL after its authority.
+fn split_origin(absolute: &str) -> (&str, &str) {
+    let authority_start = absolute.find("://").map_or(0, |i| i + 3);
+    let end = absolute[authority_start..]
+        .find(['/', '?', '#', '\\'])
+        .map_or(absolute.len(), |i| authority_start + i);
+    absolute.split_at(end)
+}
+
+/// RFC 3986 §5.2.4 on the path, leaving query and fragment alone.
+fn remove_dot_segments(path_and_rest: &str) -> String {
+    let split = path_and_rest
+        .find(['?', '#'])
+        .unwrap_or(path_and_rest.len());
+    let (path, rest) = path_and_rest.split_at(split);
+    if !path.contains("/.") {
+        return path_and_rest.to_owned();
+    }
+    let mut out: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    for (i, segment) in segments.iter().enumerate() {
+        let last = i + 1 == segments.len();
+        match *segment {
+            "." => {}
+            ".." => {
+                out.pop();
+            }
+            s => out.push(s),
+        }
+        if last && matches!(*segment, "." | "..") {
+            out.push("");
+        }
+    }
+    format!("/{}{rest}", out.join("/"))
+}
+
+/// Whether a base URL can anchor relative references (an absolute http(s) URL).
+pub fn is_web_url(url: &str) -> bool {
+    let url = clean(url);
+    scheme_length(&url).is_some_and(|n| is_web_scheme(&url[..n]) && url[n + 1..].starts_with("//"))
+}
+
+/// What browsers do before parsing: strip leading/trailing C0 controls and spaces, and drop
+/// tabs and newlines anywhere (`java\tscript:` is `javascript:` to a browser, so to us too).
+fn clean(url: &str) -> String {
+    url.trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect()
+}
+
+/// Length of the scheme if `url` starts with one (`letter *(letter / digit / + - .) ":"`).
+fn scheme_length(url: &str) -> Option<usize> {
+    let colon = url.find(':')?;
+    let scheme = &url[..colon];
+    let mut chars = scheme.chars();
+    let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
+    let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    (first_ok && rest_ok).then_some(colon)
+}
+
+fn is_web_scheme(scheme: &str) -> bool {
+    scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = "https://news.example/api/articles/today.json?v=2#top";
+
+    #[test]
+    fn absolute_http_and_https_urls_are_kept() {
+        assert_eq!(
+            resolve(BASE, "https://a.example/x").as_deref(),
+            Some("https://a.example/x")
+        );
+        assert_eq!(
+            resolve(BASE, "HTTP://a.example/").as_deref(),
+            Some("HTTP://a.example/")
+        );
+    }
+
+    #[test]
+    fn script_and_data_urls_are_dropped_whatever_their_spelling() {
+        for hostile in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "  javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            "\u{1}javascript:alert(1)",
+            "vbscript:msgbox(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "DATA:image/svg+xml,<svg onload=alert(1)>",
+            "file:///etc/passwd",
+            "blob:https://a.example/uuid",
+        ] {
+            assert_eq!(resolve(BASE, hostile), None, "{hostile:?} must be dropped");
+        }
+    }
+
+    #[test]
+    fn entity_encoded_schemes_stay_harmless_relative_paths() {
+        let resolved = resolve(BASE, "&#106;avascript:alert(1)").unwrap();
+        assert!(resolved.starts_with("https://news.example/api/articles/"));
+    }
+
+    #[test]
+    fn relative_urls_resolve_against_the_article_url() {
+        assert_eq!(
+            resolve(BASE, "../images/hero.svg").as_deref(),
+            Some("https://news.example/api/images/hero.svg")
+        );
+        assert_eq!(
+            resolve(BASE, "/news/1").as_deref(),
+            Some("https://news.example/news/1")
+        );
+        assert_eq!(
+            resolve(BASE, "//cdn.example/a.png").as_deref(),
+            Some("https://cdn.example/a.png")
+        );
+        assert_eq!(
+            resolve(BASE, "?page=2").as_deref(),
+            Some("https://news.example/api/articles/today.json?page=2")
+        );
+        assert_eq!(
+            resolve(BASE, "#c").as_deref(),
+            Some("https://news.example/api/articles/today.json?v=2#c")
+        );
+        assert_eq!(
+            resolve("https://news.example", "a.png").as_deref(),
+            Some("https://news.example/a.png")
+        );
+        assert_eq!(
+            resolve(BASE, "../../../../x/./y/..").as_deref(),
+            Some("https://news.example/x/")
+        );
+        assert_eq!(
+            resolve(BASE, "./a/../b?q=../c#..").as_deref(),
+            Some("https://news.example/api/articles/b?q=../c#..")
+        );
+    }
+
+    #[test]
+    fn relative_urls_without_a_web_base_are_dropped() {
+        assert_eq!(resolve("file:///tmp/a.json", "a.png"), None);
+        assert_eq!(resolve("about:blank", "a.png"), None);
+        assert_eq!(resolve("", "a.png"), None);
+    }
+
+    #[test]
+    fn empty_references_are_dropped() {
+        assert_eq!(resolve(BASE, ""), None);
+        assert_eq!(resolve(BASE, " \t\n"), None);
+    }
+
+    #[test]
+    fn web_url_detection() {
+        assert!(is_web_url("https://a.example/x"));
+        assert!(!is_web_url("https:a"));
+        assert!(!is_web_url("file:///a"));
+    }
+}

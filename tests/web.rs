@@ -1,0 +1,289 @@
+//! Component tests in a real DOM (headless Chromium): `cargo test --target wasm32-unknown-unknown --test web`.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::Reflect;
+use news_widget::embed::Widget;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CustomEvent, Element, HtmlElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED: &str = include_str!("../demo/articles/kaohsiung-orange-county.json");
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn host(attributes: &[(&str, &str)]) -> HtmlElement {
+    let host: HtmlElement = document()
+        .create_element("news-widget")
+        .unwrap()
+        .unchecked_into();
+    for (name, value) in attributes {
+        host.set_attribute(name, value).unwrap();
+    }
+    document().body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+fn json(text: &str) -> JsValue {
+    js_sys::JSON::parse(text).unwrap()
+}
+
+/// Lets Leptos' render effects and the widget's event task run.
+async fn settle() {
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn shadow(host: &HtmlElement) -> ShadowRoot {
+    host.shadow_root().expect("an open shadow root")
+}
+
+fn all(root: &ShadowRoot, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
+}
+
+fn one(root: &ShadowRoot, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn record_events(host: &HtmlElement, name: &str) -> Rc<RefCell<Vec<JsValue>>> {
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let sink = seen.clone();
+    let listener = Closure::<dyn Fn(CustomEvent)>::new(move |e: CustomEvent| {
+        sink.borrow_mut().push(e.detail())
+    });
+    host.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
+        .unwrap();
+    listener.forget();
+    seen
+}
+
+#[wasm_bindgen_test]
+async fn the_seed_article_renders_every_paragraph_and_related_story() {
+    let host = host(&[("lang", "zh-TW")]);
+    let loads = record_events(&host, "news-widget:load");
+    let widget = Widget::new(host.clone(), JsValue::UNDEFINED, json(SEED)).unwrap();
+    settle().await;
+    let root = shadow(&host);
+    let seed: serde_json::Value = serde_json::from_str(SEED).unwrap();
+    let paragraphs = seed["body"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["type"] == "paragraph")
+        .count();
+    assert_eq!(
+        all(&root, "[part=body] p.nw-p:not(.nw-link-block)").len(),
+        paragraphs
+    );
+    assert_eq!(
+        all(&root, "[part=related-item]").len(),
+        seed["related"].as_array().unwrap().len()
+    );
+    assert_eq!(one(&root, "[part=headline]").tag_name(), "H2");
+    assert_eq!(
+        one(&root, "[part=headline]").text_content().unwrap(),
+        seed["headline"].as_str().unwrap()
+    );
+    assert_eq!(
+        one(&root, "[part=section]").text_content().unwrap(),
+        "投資理財"
+    );
+    let time = one(&root, "time[part=date]");
+    assert_eq!(
+        time.get_attribute("datetime").unwrap(),
+        "2025-04-16T09:00:00+08:00"
+    );
+    assert_eq!(time.text_content().unwrap(), "2025/4/16");
+    assert!(one(&root, "[part=body]").has_attribute("data-nosnippet"));
+    let sponsored = one(&root, ".nw-sponsored a");
+    assert_eq!(
+        sponsored.get_attribute("rel").unwrap(),
+        "sponsored noopener noreferrer"
+    );
+    assert!(one(&root, ".nw-sponsored")
+        .text_content()
+        .unwrap()
+        .contains("贊助"));
+    assert_eq!(all(&root, "[part=body] figure img").len(), 3);
+    assert_eq!(loads.borrow().len(), 1);
+    drop(widget);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_script_string_is_text_and_a_javascript_link_loses_its_href() {
+    let host = host(&[]);
+    let article = json(
+        r#"{"headline":"<img src=x onerror=alert(1)>","body":[
+            {"type":"paragraph","text":"<script>window.pwned=1</script>"},
+            {"type":"paragraph","content":[{"text":"click me","href":"javascript:window.pwned=1"}]}]}"#,
+    );
+    let _widget = Widget::new(host.clone(), JsValue::UNDEFINED, article).unwrap();
+    settle().await;
+    let root = shadow(&host);
+    assert!(all(&root, "script, img:not([part] img)").is_empty());
+    assert_eq!(
+        one(&root, "[part=headline]").text_content().unwrap(),
+        "<img src=x onerror=alert(1)>"
+    );
+    let paragraphs = all(&root, "[part=body] p");
+    assert_eq!(
+        paragraphs[0].text_content().unwrap(),
+        "<script>window.pwned=1</script>"
+    );
+    assert_eq!(paragraphs[1].text_content().unwrap(), "click me");
+    assert!(all(&root, "[part=body] a").is_empty());
+    assert!(Reflect::get(&web_sys::window().unwrap(), &"pwned".into())
+        .unwrap()
+        .is_undefined());
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn text_size_buttons_step_scale_and_stop_at_the_ends() {
+    let host = host(&[("lang", "en")]);
+    let sizes = record_events(&host, "news-widget:fontsize");
+    let _widget = Widget::new(host.clone(), JsValue::UNDEFINED, json(SEED)).unwrap();
+    settle().await;
+    let root = shadow(&host);
+    let click = |part: &str| {
+        one(&root, &format!("[part={part}]"))
+            .unchecked_into::<HtmlElement>()
+            .click()
+    };
+    let scale = || {
+        one(&root, "[part=root]")
+            .unchecked_into::<HtmlElement>()
+            .style()
+            .get_property_value("--nw-scale")
+            .unwrap()
+    };
+    let smaller = one(&root, "[part=font-smaller]");
+    assert_eq!(
+        smaller.get_attribute("aria-label").unwrap(),
+        "A- Smaller text"
+    );
+    click("font-reset");
+    settle().await;
+    for _ in 0..8 {
+        click("font-larger");
+    }
+    settle().await;
+    assert_eq!(scale(), "2");
+    assert_eq!(
+        one(&root, "[part=font-larger]")
+            .get_attribute("aria-disabled")
+            .unwrap(),
+        "true"
+    );
+    click("font-reset");
+    click("font-smaller");
+    settle().await;
+    assert_eq!(scale(), "0.875");
+    assert_eq!(smaller.get_attribute("aria-disabled").unwrap(), "true");
+    let last = sizes.borrow().last().cloned().unwrap();
+    assert_eq!(
+        Reflect::get(&last, &"step".into()).unwrap().as_f64(),
+        Some(0.0)
+    );
+    click("font-reset");
+    settle().await;
+    assert_eq!(scale(), "1");
+    assert_eq!(
+        one(&root, "[part=font-reset]")
+            .get_attribute("aria-pressed")
+            .unwrap(),
+        "true"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_unusable_document_shows_a_localised_error_and_tells_the_host() {
+    let host = host(&[("lang", "en")]);
+    let errors = record_events(&host, "news-widget:error");
+    let _widget = Widget::new(host.clone(), JsValue::UNDEFINED, json(r#"{"body":[]}"#)).unwrap();
+    settle().await;
+    let root = shadow(&host);
+    let error = one(&root, "[part=error]");
+    assert!(error
+        .text_content()
+        .unwrap()
+        .contains("not in a format the widget can show"));
+    assert!(one(&root, "[part=error] button")
+        .text_content()
+        .unwrap()
+        .contains("Try again"));
+    assert!(
+        one(&root, "[part=error] slot").is_object(),
+        "the host's fallback stays reachable"
+    );
+    let detail = errors.borrow().first().cloned().expect("an error event");
+    assert_eq!(
+        Reflect::get(&detail, &"kind".into())
+            .unwrap()
+            .as_string()
+            .unwrap(),
+        "format"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn no_related_stories_means_no_carousel_and_heading_level_is_configurable() {
+    let host = host(&[("heading-level", "4")]);
+    let _widget = Widget::new(
+        host.clone(),
+        JsValue::UNDEFINED,
+        json(r#"{"headline":"H","body":[],"related":[]}"#),
+    )
+    .unwrap();
+    settle().await;
+    let root = shadow(&host);
+    assert!(all(&root, "[part=related]").is_empty());
+    assert_eq!(one(&root, "[part=headline]").tag_name(), "H4");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn unmounting_clears_the_shadow_root_and_the_live_count() {
+    let host = host(&[]);
+    let before = live_widgets();
+    let widget = Widget::new(host.clone(), JsValue::UNDEFINED, json(SEED)).unwrap();
+    settle().await;
+    assert_eq!(live_widgets(), before + 1.0);
+    drop(widget);
+    settle().await;
+    assert_eq!(live_widgets(), before);
+    assert!(all(&shadow(&host), "[part=root]").is_empty());
+    host.remove();
+}
+
+fn live_widgets() -> f64 {
+    let stats = news_widget::embed::stats();
+    Reflect::get(&stats, &"widgets".into())
+        .unwrap()
+        .as_f64()
+        .unwrap()
+}
