@@ -34,8 +34,10 @@ writeFileSync(join(staging, "news-widget.js"), loader);
 
 const indexPath = join(staging, "index.html");
 const index = readFileSync(indexPath, "utf8")
-  .replace(/<script type="module"[^>]*>[\s\S]*?<\/script>\s*/g, "")
-  .replace(/<link rel="(modulepreload|preload)"[^>]*>\s*/g, "");
+  // (release HTML is already minified, so attribute quotes are optional)
+  .replace(/<script[^>]*type=["']?module["']?[^>]*>[\s\S]*?<\/script>\s*/g, "")
+  .replace(/<link[^>]*rel=["']?(modulepreload|preload)["']?[^>]*>\s*/g, "");
+if (/wasmBindings|modulepreload/.test(index)) throw new Error("Trunk's own loader is still in index.html");
 writeFileSync(indexPath, index);
 
 if (release) {

@@ -1,0 +1,11 @@
+import { chromium } from "@playwright/test";
+const [url, out, width] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update"] });
+const page = await browser.newPage({ viewport: { width: Number(width || 1280), height: 900 } });
+page.on("console", (m) => console.log("console:", m.type(), m.text()));
+page.on("pageerror", (e) => console.log("PAGEERROR", e.message));
+await page.goto(url);
+await page.waitForTimeout(2500);
+await page.screenshot({ path: out, fullPage: process.env.FULL === "1" });
+console.log(await page.evaluate(() => JSON.stringify({ stats: window.NewsWidget?.stats?.(), keys: Object.keys(window).filter(k => !(k in Object.getPrototypeOf(window)) && !/^(webkit|on)/.test(k)).slice(0,40) })));
+await browser.close();

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Every test level, in order of speed; stops at the first failure. Run through `make test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+step() { printf '\n\033[1m=== %s\033[0m\n' "$*"; }
+
+step "format (cargo fmt --check)"
+cargo fmt --check
+step "lint, native (clippy -D warnings)"
+cargo clippy --all-targets -- -D warnings
+step "lint, wasm32 (clippy -D warnings)"
+cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+step "unit and property tests, native (cargo test)"
+cargo test
+step "component tests in headless Chromium (wasm-bindgen-test)"
+cargo test --target wasm32-unknown-unknown --test web
+step "release bundle (trunk build --release)"
+trunk build --release
+step "size budget"
+node tools/size-budget.mjs
+step "end-to-end tests (Playwright, system Chromium)"
+playwright test
