@@ -74,12 +74,31 @@
     );
   };
 
+  // Before any Wasm: an open shadow root that shows the fallback children through a <slot> and
+  // makes the host a block, so height-hint reserves space from the start (an inline box ignores
+  // min-height). The widget later renders into this same root.
+  let hostSheet;
+  const reserve = (el) => {
+    if (!el.shadowRoot) {
+      try {
+        if (!hostSheet) {
+          hostSheet = new CSSStyleSheet();
+          hostSheet.replaceSync(":host{display:block}");
+        }
+        const root = el.attachShadow({ mode: "open" });
+        root.adoptedStyleSheets = [hostSheet];
+        root.append(d.createElement("slot"));
+      } catch {} // not a valid shadow host: the fallback simply stays as it is
+    }
+    const hint = (attr(el, "height-hint") || "").trim();
+    if (/^\d*\.?\d+(px|em|rem|vh|svh|lvh|dvh|ch|lh)$/.test(hint)) el.style.minHeight = hint;
+  };
+
   const connect = (el) => {
     if (live.has(el)) return; // moved within the page: keep the running widget
     const s = {};
     live.set(el, s);
-    const hint = (attr(el, "height-hint") || "").trim();
-    if (/^\d*\.?\d+(px|em|rem|vh|svh|lvh|dvh|ch|lh)$/.test(hint)) el.style.minHeight = hint;
+    reserve(el);
     if (attr(el, "loading") === "eager" || !w.IntersectionObserver) return start(el, s);
     // A margin so the article is usually ready by the time it scrolls into view.
     s.io = new IntersectionObserver(
@@ -144,7 +163,8 @@
         disconnect(this);
       }
       attributeChangedCallback(name, old, value) {
-        if (old !== value) changed(this, name);
+        // The same src again still counts when an article was assigned since (last set wins).
+        if (old !== value || (name === "src" && articles.has(this))) changed(this, name);
       }
     }
     Object.defineProperty(NewsWidgetElement.prototype, "article", article);

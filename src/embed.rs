@@ -26,14 +26,8 @@ use crate::i18n::Lang;
 use crate::model::Article;
 use crate::url;
 
-/// The widget's stylesheet: every file in `style/`, compiled in and adopted by each shadow root.
-const CSS: &str = concat!(
-    include_str!("../style/base.css"),
-    include_str!("../style/article.css"),
-    include_str!("../style/text-size.css"),
-    include_str!("../style/related.css"),
-    include_str!("../style/states.css"),
-);
+/// The widget's stylesheet: `style/*.css`, minified by `build.rs`, adopted by each shadow root.
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 thread_local! {
     /// One constructable stylesheet shared by every instance (no `<style>` elements: CSP-safe).

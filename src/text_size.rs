@@ -3,6 +3,11 @@
 /// The size factors, smallest first; step 1 (100%) is the default.
 pub const SCALES: [f32; 7] = [0.875, 1.0, 1.125, 1.25, 1.5, 1.75, 2.0];
 
+/// The same factors as CSS values and as percentages for announcements. Written out rather than
+/// formatted so the wasm carries no float-formatting code (~15 KB).
+const CSS_VALUES: [&str; 7] = ["0.875", "1", "1.125", "1.25", "1.5", "1.75", "2"];
+const PERCENT_LABELS: [&str; 7] = ["87.5%", "100%", "112.5%", "125%", "150%", "175%", "200%"];
+
 /// One of the seven text sizes, by its index in [`SCALES`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TextSize(u8);
@@ -37,9 +42,14 @@ impl TextSize {
         SCALES[usize::from(self.0)]
     }
 
-    /// The factor as a whole percentage, for announcements.
-    pub fn percent(self) -> u16 {
-        (self.scale() * 100.0).round() as u16
+    /// The factor as a CSS number, for the `--nw-scale` custom property.
+    pub fn css_value(self) -> &'static str {
+        CSS_VALUES[usize::from(self.0)]
+    }
+
+    /// The factor as a percentage, for announcements ("125%").
+    pub fn percent_label(self) -> &'static str {
+        PERCENT_LABELS[usize::from(self.0)]
     }
 
     /// One step smaller, staying at the smallest.
@@ -82,12 +92,12 @@ mod tests {
     #[test]
     fn larger_walks_up_to_200_percent_and_stops() {
         let mut size = TextSize::default();
-        let mut seen = vec![size.percent()];
+        let mut seen = vec![size.percent_label()];
         while size.can_grow() {
             size = size.larger();
-            seen.push(size.percent());
+            seen.push(size.percent_label());
         }
-        assert_eq!(seen, [100, 113, 125, 150, 175, 200]);
+        assert_eq!(seen, ["100%", "112.5%", "125%", "150%", "175%", "200%"]);
         assert_eq!(size.larger(), size, "no wrap-around at the top");
     }
 
@@ -97,6 +107,15 @@ mod tests {
         assert_eq!(size.scale(), 0.875);
         assert!(!size.can_shrink());
         assert_eq!(size.smaller(), size, "no wrap-around at the bottom");
+    }
+
+    #[test]
+    fn written_out_values_match_the_factors() {
+        for (step, scale) in SCALES.iter().enumerate() {
+            let size = TextSize::from_step(step as u8).unwrap();
+            assert_eq!(size.css_value().parse::<f32>().unwrap(), *scale);
+            assert_eq!(size.percent_label(), format!("{}%", scale * 100.0));
+        }
     }
 
     #[test]

@@ -6,21 +6,45 @@
 
 /// Resolves `reference` against the absolute http(s) `base`; `None` unless the result is http(s).
 pub fn resolve(base: &str, reference: &str) -> Option<String> {
-    let reference = clean(reference);
+    let mut reference = clean(reference);
     if reference.is_empty() {
         return None;
     }
-    if let Some(scheme_len) = scheme_length(&reference) {
-        return is_web_scheme(&reference[..scheme_len]).then_some(reference);
-    }
     let base = clean(base);
-    let scheme_len = scheme_length(&base).filter(|&n| is_web_scheme(&base[..n]))?;
+    let base_scheme = scheme_length(&base).filter(|&n| is_web_scheme(&base[..n]));
+    if let Some(scheme_len) = scheme_length(&reference) {
+        let scheme = &reference[..scheme_len];
+        if !is_web_scheme(scheme) {
+            return None;
+        }
+        let rest = &reference[scheme_len + 1..];
+        let same_scheme = base_scheme.is_some_and(|n| base[..n].eq_ignore_ascii_case(scheme));
+        if starts_with_two_slashes(rest) || !same_scheme {
+            // WHATWG "special authority ignore slashes": `https:a.example`, `https:\\a.example`
+            // and `https:///a.example` all name https://a.example; written out in full so the
+            // browser never reads them relative to the host page instead.
+            let authority_and_path = rest.trim_start_matches(['/', '\\']);
+            return (!authority_and_path.is_empty())
+                .then(|| format!("{scheme}://{authority_and_path}"));
+        }
+        // `http:x` against an http base is the relative reference `x` (WHATWG "relative state").
+        reference = rest.to_owned();
+        if reference.is_empty() {
+            return None;
+        }
+    }
+    let scheme_len = base_scheme?;
     let after_scheme = &base[scheme_len + 1..];
     let authority = after_scheme.strip_prefix("//")?;
     let origin_len = scheme_len + 3 + authority.find(['/', '?', '#']).unwrap_or(authority.len());
     let origin = &base[..origin_len];
-    let resolved = if reference.starts_with("//") || reference.starts_with("\\\\") {
-        format!("{}:{}", &base[..scheme_len], reference)
+    let resolved = if starts_with_two_slashes(&reference) {
+        // Scheme-relative; browsers read `\\` (and `/\`, `\/`) as `//` in http(s) URLs.
+        let authority_and_path = reference.trim_start_matches(['/', '\\']);
+        if authority_and_path.is_empty() {
+            return None;
+        }
+        format!("{}://{authority_and_path}", &base[..scheme_len])
     } else if reference.starts_with('/') || reference.starts_with('\\') {
         format!("{origin}{reference}")
     } else {
@@ -47,6 +71,15 @@ pub fn resolve(base: &str, reference: &str) -> Option<String> {
     };
     let (origin, path) = split_origin(&resolved);
     Some(format!("{origin}{}", remove_dot_segments(path)))
+}
+
+/// Whether `s` starts with two of `/` and `\\` (an authority follows, for http(s)).
+fn starts_with_two_slashes(s: &str) -> bool {
+    s.chars()
+        .take(2)
+        .filter(|c| matches!(c, '/' | '\\'))
+        .count()
+        == 2
 }
 
 /// Splits an absolute `scheme://authority…` URL after its authority.
@@ -190,6 +223,39 @@ mod tests {
         assert_eq!(
             resolve(BASE, "./a/../b?q=../c#..").as_deref(),
             Some("https://news.example/api/articles/b?q=../c#..")
+        );
+    }
+
+    #[test]
+    fn scheme_without_slashes_and_backslash_forms_come_out_absolute() {
+        // A browser reads these against the host page, or as another host: never pass them on
+        // half-resolved (found by tests/properties.rs).
+        for (reference, expected) in [
+            ("\\\\evil.example/x", "https://evil.example/x"),
+            ("/\\evil.example", "https://evil.example"),
+            ("\\/evil.example", "https://evil.example"),
+            ("http:evil.example/x", "http://evil.example/x"),
+            ("HTTP:\\\\evil.example", "HTTP://evil.example"),
+            ("https:///a.example/y", "https://a.example/y"),
+            ("https:b.json", "https://news.example/api/articles/b.json"),
+            ("https:/b.json", "https://news.example/b.json"),
+            (
+                "https:javascript:alert(1)",
+                "https://news.example/api/articles/javascript:alert(1)",
+            ),
+        ] {
+            assert_eq!(
+                resolve(BASE, reference).as_deref(),
+                Some(expected),
+                "{reference:?}"
+            );
+        }
+        for dropped in ["\\\\", "//", "https:", "https://", "http:\\\\"] {
+            assert_eq!(resolve(BASE, dropped), None, "{dropped:?}");
+        }
+        assert_eq!(
+            resolve("", "https:a.example").as_deref(),
+            Some("https://a.example")
         );
     }
 

@@ -3,6 +3,9 @@ use leptos::prelude::*;
 use crate::error::LoadError;
 use crate::i18n::Lang;
 
+/// A constant, not a literal: see [`super::TRUE`].
+const FALLBACK_CLASS: &str = "nw-fallback";
+
 /// What the reader sees when the article cannot be shown: why, a retry, and the host's fallback.
 #[component]
 pub fn ErrorView(
@@ -22,7 +25,7 @@ pub fn ErrorView(
                 {s.retry}
             </button>
             // The partner's fallback children (usually a link to the original) stay reachable.
-            <div class="nw-fallback"><slot></slot></div>
+            <div class=FALLBACK_CLASS><slot></slot></div>
         </div>
     }
 }

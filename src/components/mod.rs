@@ -21,6 +21,11 @@ pub use skeleton::Skeleton;
 pub use text_size_controls::TextSizeControls;
 pub use widget::WidgetView;
 
+/// `"true"` as a constant, not a literal. Leptos builds any subtree whose attributes are all
+/// string literals from HTML via `innerHTML` ("inert elements"), which throws on pages that
+/// enforce Trusted Types. A non-literal attribute keeps such subtrees on `createElement`.
+pub(crate) const TRUE: &str = "true";
+
 /// Where a widget is in loading its article.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadState {

@@ -4,6 +4,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent, ResizeObserver, ScrollBehavior, ScrollToOptions};
 
+use super::TRUE;
 use crate::attributes::HeadingLevel;
 use crate::i18n::Lang;
 use crate::model::Related;
@@ -23,33 +24,34 @@ pub fn RelatedCarousel(
     let track = NodeRef::<leptos::html::Div>::new();
     let at_start = RwSignal::new(true);
     let at_end = RwSignal::new(true);
+    // Where a smooth scroll is heading. A second press before it arrives continues from there:
+    // `scrollBy` would measure from the moving position and snap back to the same card.
+    let heading_to = StoredValue::new(None::<f64>);
     let measure = move || {
         if let Some(track) = track.get_untracked() {
             let left = f64::from(track.scroll_left());
             let room = f64::from(track.scroll_width() - track.client_width());
             at_start.set(left <= 1.0);
             at_end.set(left >= room - 1.0);
+            if heading_to.get_value().is_some_and(|target| (target - left).abs() < 1.0) {
+                heading_to.set_value(None);
+            }
         }
     };
     watch_size(track, measure);
 
     let scroll = move |direction: f64, by_page: bool| {
-        let Some(track) = track.get_untracked() else {
-            return;
-        };
-        let distance = if by_page {
-            f64::from(track.client_width())
-        } else {
-            card_width(&track)
-        };
+        let Some(track) = track.get_untracked() else { return };
+        let distance = if by_page { f64::from(track.client_width()) } else { card_width(&track) };
+        let room = f64::from(track.scroll_width() - track.client_width());
+        let from = heading_to.get_value().unwrap_or_else(|| f64::from(track.scroll_left()));
+        let target = (from + direction * distance).clamp(0.0, room.max(0.0));
+        let smooth = !prefers_reduced_motion();
+        heading_to.set_value(smooth.then_some(target));
         let options = ScrollToOptions::new();
-        options.set_left(direction * distance);
-        options.set_behavior(if prefers_reduced_motion() {
-            ScrollBehavior::Instant
-        } else {
-            ScrollBehavior::Smooth
-        });
-        track.scroll_by_with_scroll_to_options(&options);
+        options.set_left(target);
+        options.set_behavior(if smooth { ScrollBehavior::Smooth } else { ScrollBehavior::Instant });
+        track.scroll_to_with_scroll_to_options(&options);
     };
     let on_key = move |ev: KeyboardEvent| {
         let direction = match ev.key().as_str() {
@@ -95,17 +97,20 @@ pub fn RelatedCarousel(
                     <button type="button" part="related-prev" class="nw-button" aria-label=s.previous
                         aria-disabled=move || at_start.get().to_string()
                         on:click=move |_| if !at_start.get_untracked() { scroll(-1.0, true) }>
-                        <span aria-hidden="true">"‹"</span>
+                        <span aria-hidden=TRUE>"‹"</span>
                     </button>
                     <button type="button" part="related-next" class="nw-button" aria-label=s.next
                         aria-disabled=move || at_end.get().to_string()
                         on:click=move |_| if !at_end.get_untracked() { scroll(1.0, true) }>
-                        <span aria-hidden="true">"›"</span>
+                        <span aria-hidden=TRUE>"›"</span>
                     </button>
                 </div>
             </div>
             <div part="related-track" class="nw-track" node_ref=track tabindex="0" role="group" aria-label=s.related
-                on:scroll=move |_| measure() on:keydown=on_key>
+                on:scroll=move |_| measure()
+                on:scrollend=move |_| heading_to.set_value(None)
+                on:pointerdown=move |_| heading_to.set_value(None)
+                on:keydown=on_key>
                 {cards}
             </div>
         </section>

@@ -22,7 +22,7 @@ pub fn TextSizeControls(
         let chosen = next(size.get_untracked());
         if chosen != size.get_untracked() {
             choose_text_size(chosen);
-            announcement.set(format!("{} {}%", s.size_now, chosen.percent()));
+            announcement.set(format!("{} {}", s.size_now, chosen.percent_label()));
         }
     };
     // `A` is a toggle-like reset: pressed at 100%. `A-`/`A+` are inert at their ends.

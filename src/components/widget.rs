@@ -51,7 +51,7 @@ pub fn WidgetView(
     };
     let scale = {
         let text_size = text_size.clone();
-        move || text_size.get().scale().to_string()
+        move || text_size.get().css_value()
     };
     let error_message = {
         let state = state.clone();
@@ -60,14 +60,22 @@ pub fn WidgetView(
             _ => String::new(),
         }
     };
+    // While loading, the root (border-box, so padding included) takes exactly `height-hint`,
+    // or a first-screen default, so the host page does not jump when the article arrives.
+    let reserved = {
+        let (state, attributes) = (state.clone(), attributes.clone());
+        move || state.with(|s| matches!(s, LoadState::Loading)).then(|| attributes.with(|a| a.height_hint.clone()))
+    };
+    let reserved_height = {
+        let reserved = reserved.clone();
+        move || reserved().flatten()
+    };
+    let default_height = move || reserved().map(|hint| if hint.is_none() { "36em" } else { "auto" });
     let retry = StoredValue::new_local(retry);
     let content = move || {
         let ui = lang.get();
         match state.get() {
-            LoadState::Loading => {
-                let hint = attributes.with(|a| a.height_hint.clone());
-                view! { <Skeleton lang=ui height_hint=hint /> }.into_any()
-            }
+            LoadState::Loading => view! { <Skeleton lang=ui /> }.into_any(),
             LoadState::Ready(article) => {
                 let level = attributes.with(|a| a.heading_level);
                 view! { <ArticleView article lang=ui level text_size=text_size.clone() /> }
@@ -87,6 +95,8 @@ pub fn WidgetView(
             lang=content_lang
             data-theme=theme
             style:--nw-scale=scale
+            style:height=reserved_height
+            style:min-height=default_height
             on:click=move |ev| follow_link(&host, &ev)
         >
             {content}
