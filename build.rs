@@ -3,14 +3,22 @@
 
 use std::{env, fs, path::Path};
 
-const STYLES: [&str; 5] = ["base.css", "article.css", "text-size.css", "related.css", "states.css"];
+const STYLES: [&str; 5] = [
+    "base.css",
+    "article.css",
+    "text-size.css",
+    "related.css",
+    "states.css",
+];
 
 fn main() {
     let mut css = String::new();
     for name in STYLES {
         let path = Path::new("style").join(name);
         println!("cargo:rerun-if-changed={}", path.display());
-        css.push_str(&fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())));
+        css.push_str(
+            &fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+        );
         css.push('\n');
     }
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("widget.css");
@@ -24,10 +32,15 @@ fn minify(css: &str) -> String {
     let mut rest = css;
     while let Some(start) = rest.find("/*") {
         without_comments.push_str(&rest[..start]);
-        rest = rest[start + 2..].find("*/").map_or("", |end| &rest[start + 2 + end + 2..]);
+        rest = rest[start + 2..]
+            .find("*/")
+            .map_or("", |end| &rest[start + 2 + end + 2..]);
     }
     without_comments.push_str(rest);
-    let collapsed = without_comments.split_whitespace().collect::<Vec<_>>().join(" ");
+    let collapsed = without_comments
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut out = String::with_capacity(collapsed.len());
     for c in collapsed.chars() {
         if matches!(c, '{' | '}' | ';') && out.ends_with(' ') {

@@ -181,6 +181,8 @@
   };
 
   const start = (host) => {
+    // A block from the start (as the widget's loader makes its host), so the hint applies at once.
+    host.style.display = "block";
     const hint = host.getAttribute("height-hint");
     if (hint) host.style.minHeight = hint;
     const url = new URL(host.getAttribute("src"), document.baseURI).href;

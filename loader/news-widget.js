@@ -21,12 +21,20 @@
   const attr = (el, name) => el.getAttribute(name) ?? el.getAttribute("data-" + name);
 
   // One module instance per page, however many widgets; fetched only when a widget starts.
-  const load = () =>
-    (wasm ||= import(asset("__GLUE__")).then(async (m) => {
-      await m.default({ module_or_path: asset("__WASM__") });
-      ns.stats = m.stats;
-      return m;
-    }));
+  // The wasm download starts with the glue's, not after it (the glue accepts the pending
+  // response and still compiles while streaming).
+  const load = () => {
+    if (!wasm) {
+      const binary = fetch(asset("__WASM__"));
+      binary.catch(() => {}); // reported through the init below
+      wasm = import(asset("__GLUE__")).then(async (m) => {
+        await m.default({ module_or_path: binary });
+        ns.stats = m.stats;
+        return m;
+      });
+    }
+    return wasm;
+  };
 
   const fail = (el, error) =>
     el.dispatchEvent(

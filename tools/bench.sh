@@ -18,7 +18,7 @@
 # Environment: BENCH_NO_BUILD=1 measures dist/ as it is, even if stale (warns);
 # BENCH_PORT=8088 the first port tried (CDN; the host origin takes the next free one);
 # BENCH_RUNS=7 runs per measurement; CHROMIUM=/usr/bin/chromium.
-# Arguments are passed to bench/run.mjs (e.g. --runs 9, --only size,load).
+# Arguments are passed to bench/run.mjs (e.g. --runs 9, --only load,big).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -28,7 +28,7 @@ say() { printf '\033[1mbench:\033[0m %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # --- 1. the release bundle ---------------------------------------------------------------
-build_inputs=(src style loader demo index.html Cargo.toml Cargo.lock Trunk.toml tools/post-build.mjs)
+build_inputs=(src style loader demo index.html build.rs Cargo.toml Cargo.lock Trunk.toml tools/post-build.mjs)
 why_build=""
 if [ ! -f dist/news-widget.js ]; then
   why_build="dist/news-widget.js does not exist"

@@ -47,6 +47,7 @@ function items(audit) {
   const rows = audit.details && Array.isArray(audit.details.items) ? audit.details.items : [];
   return rows.slice(0, 10).map((row) => {
     const node = row.node || (row.subItems && row.subItems.items && row.subItems.items[0] && row.subItems.items[0].relatedNode);
+    if (row.description) return `${row.source || ""}: ${row.description} ${(row.sourceLocation && row.sourceLocation.url) || ""}`.trim();
     if (node) return `${node.selector || ""} ${node.snippet || ""} ${node.explanation ? "— " + node.explanation.replace(/\s+/g, " ") : ""}`.trim();
     return JSON.stringify(row).slice(0, 300);
   });

@@ -20,7 +20,7 @@ pub fn ArticleView(
     /// The headline's level in the host's outline.
     level: HeadingLevel,
     /// The page-wide text size.
-    text_size: ArcRwSignal<TextSize>,
+    text_size: RwSignal<TextSize>,
 ) -> impl IntoView {
     let s = lang.strings();
     let section = article

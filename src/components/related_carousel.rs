@@ -33,7 +33,10 @@ pub fn RelatedCarousel(
             let room = f64::from(track.scroll_width() - track.client_width());
             at_start.set(left <= 1.0);
             at_end.set(left >= room - 1.0);
-            if heading_to.get_value().is_some_and(|target| (target - left).abs() < 1.0) {
+            if heading_to
+                .get_value()
+                .is_some_and(|target| (target - left).abs() < 1.0)
+            {
                 heading_to.set_value(None);
             }
         }
@@ -41,16 +44,28 @@ pub fn RelatedCarousel(
     watch_size(track, measure);
 
     let scroll = move |direction: f64, by_page: bool| {
-        let Some(track) = track.get_untracked() else { return };
-        let distance = if by_page { f64::from(track.client_width()) } else { card_width(&track) };
+        let Some(track) = track.get_untracked() else {
+            return;
+        };
+        let distance = if by_page {
+            f64::from(track.client_width())
+        } else {
+            card_width(&track)
+        };
         let room = f64::from(track.scroll_width() - track.client_width());
-        let from = heading_to.get_value().unwrap_or_else(|| f64::from(track.scroll_left()));
+        let from = heading_to
+            .get_value()
+            .unwrap_or_else(|| f64::from(track.scroll_left()));
         let target = (from + direction * distance).clamp(0.0, room.max(0.0));
         let smooth = !prefers_reduced_motion();
         heading_to.set_value(smooth.then_some(target));
         let options = ScrollToOptions::new();
         options.set_left(target);
-        options.set_behavior(if smooth { ScrollBehavior::Smooth } else { ScrollBehavior::Instant });
+        options.set_behavior(if smooth {
+            ScrollBehavior::Smooth
+        } else {
+            ScrollBehavior::Instant
+        });
         track.scroll_to_with_scroll_to_options(&options);
     };
     let on_key = move |ev: KeyboardEvent| {
@@ -119,7 +134,7 @@ pub fn RelatedCarousel(
 
 /// Keeps the ends up to date when the widget (not the window) changes width.
 fn watch_size(track: NodeRef<leptos::html::Div>, measure: impl Fn() + Copy + 'static) {
-    let callback = Closure::<dyn Fn()>::new(move || measure());
+    let callback = Closure::<dyn Fn()>::new(measure);
     let Ok(observer) = ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
         return;
     };

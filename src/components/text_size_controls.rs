@@ -13,10 +13,9 @@ pub fn TextSizeControls(
     /// UI language.
     lang: Lang,
     /// The page-wide text size.
-    size: ArcRwSignal<TextSize>,
+    size: RwSignal<TextSize>,
 ) -> impl IntoView {
     let s = lang.strings();
-    let size = RwSignal::from(size);
     let announcement = RwSignal::new(String::new());
     let change = move |next: fn(TextSize) -> TextSize| {
         let chosen = next(size.get_untracked());

@@ -6,6 +6,7 @@ use crate::attributes::HostAttributes;
 use crate::events;
 use crate::i18n::Lang;
 use crate::storage::page_text_size;
+use crate::text_size::TextSize;
 
 /// The whole widget inside the shadow root: skeleton, article or error, at the page's text size.
 #[component]
@@ -21,56 +22,35 @@ pub fn WidgetView(
     /// Loads the current source again.
     retry: impl Fn() + Clone + 'static,
 ) -> impl IntoView {
-    let lang = Memo::new({
-        let (state, attributes) = (state.clone(), attributes.clone());
-        move |_| {
-            let article_lang = state.with(|s| s.article_lang().map(str::to_owned));
-            attributes.with(|a| {
-                Lang::resolve(
-                    a.lang.as_deref(),
-                    article_lang.as_deref(),
-                    page_lang.as_deref(),
-                )
-            })
-        }
-    });
-    let text_size = page_text_size();
-    announce_size_changes(host.clone(), text_size.clone());
+    // Copy handles on the same signals the embed writes, so the closures below need no clones.
+    let (state, attributes) = (RwSignal::from(state), RwSignal::from(attributes));
+    let text_size = RwSignal::from(page_text_size());
+    announce_size_changes(host.clone(), text_size);
 
-    let content_lang = {
-        let state = state.clone();
-        move || {
-            state
-                .with(|s| s.article_lang().map(str::to_owned))
-                .unwrap_or_else(|| lang.get().tag().to_owned())
-        }
+    let article_lang = move || state.with(|s| s.article_lang().map(str::to_owned));
+    let lang = Memo::new(move |_| {
+        let article_lang = article_lang();
+        attributes.with(|a| {
+            Lang::resolve(
+                a.lang.as_deref(),
+                article_lang.as_deref(),
+                page_lang.as_deref(),
+            )
+        })
+    });
+    let content_lang = move || article_lang().unwrap_or_else(|| lang.get().tag().to_owned());
+    let theme = move || attributes.with(|a| a.theme.as_str());
+    let scale = move || text_size.get().css_value();
+    let error_message = move || match state.get() {
+        LoadState::Failed(error) => error.message(lang.get()),
+        _ => String::new(),
     };
-    let theme = {
-        let attributes = attributes.clone();
-        move || attributes.with(|a| a.theme.as_str())
-    };
-    let scale = {
-        let text_size = text_size.clone();
-        move || text_size.get().css_value()
-    };
-    let error_message = {
-        let state = state.clone();
-        move || match state.get() {
-            LoadState::Failed(error) => error.message(lang.get()),
-            _ => String::new(),
-        }
-    };
-    // While loading, the root (border-box, so padding included) takes exactly `height-hint`,
-    // or a first-screen default, so the host page does not jump when the article arrives.
-    let reserved = {
-        let (state, attributes) = (state.clone(), attributes.clone());
-        move || state.with(|s| matches!(s, LoadState::Loading)).then(|| attributes.with(|a| a.height_hint.clone()))
-    };
-    let reserved_height = {
-        let reserved = reserved.clone();
-        move || reserved().flatten()
-    };
-    let default_height = move || reserved().map(|hint| if hint.is_none() { "36em" } else { "auto" });
+    // While loading, the root (border-box: padding included) is exactly `height-hint` tall, or
+    // at least a first screen, so the host page does not jump when the article arrives.
+    let loading = move || state.with(|s| matches!(s, LoadState::Loading));
+    let hint = move || attributes.with(|a| a.height_hint.clone());
+    let reserved_height = move || loading().then(hint).flatten();
+    let default_height = move || (loading() && hint().is_none()).then_some("36em");
     let retry = StoredValue::new_local(retry);
     let content = move || {
         let ui = lang.get();
@@ -78,8 +58,7 @@ pub fn WidgetView(
             LoadState::Loading => view! { <Skeleton lang=ui /> }.into_any(),
             LoadState::Ready(article) => {
                 let level = attributes.with(|a| a.heading_level);
-                view! { <ArticleView article lang=ui level text_size=text_size.clone() /> }
-                    .into_any()
+                view! { <ArticleView article lang=ui level text_size=text_size /> }.into_any()
             }
             LoadState::Failed(error) => {
                 let retry = move || retry.with_value(|retry| retry());
@@ -106,7 +85,7 @@ pub fn WidgetView(
 }
 
 /// Every page-wide size change, from any widget or another tab, is reported to this host.
-fn announce_size_changes(host: HtmlElement, text_size: ArcRwSignal<crate::text_size::TextSize>) {
+fn announce_size_changes(host: HtmlElement, text_size: RwSignal<TextSize>) {
     Effect::new(move |previous: Option<()>| {
         let size = text_size.get();
         if previous.is_some() {
