@@ -37,21 +37,25 @@ if [ -n "$mode" ] && [ "$mode" != "--keep" ]; then
   exec "${fuzz[@]}" "$mode"
 fi
 
-# Seeds: the demo article and every test fixture, under stable names (overwritten, not added to).
+# Seeds: the demo article and every test fixture, read in place (and, with --keep, saved in the
+# corpus as seed-NAME so that it stands on its own).
 mkdir -p "$corpus"
-for seed in demo/articles/*.json tests/fixtures/*.json; do
-  [ -f "$seed" ] || continue
-  cp "$seed" "$corpus/seed-$(basename "$seed")"
-done
+seed_dirs=(demo/articles tests/fixtures)
+if [ "$mode" = "--keep" ]; then
+  find "$corpus" -name 'seed-*' -delete
+  for seed in demo/articles/*.json tests/fixtures/*.json; do
+    [ -f "$seed" ] && cp "$seed" "$corpus/seed-$(basename "$seed")"
+  done
+fi
 
 # New finds go to a scratch directory; the kept corpus is only read.
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/new"
 log=$work/fuzz.log
-say "running $target for ${seconds}s on $(find "$corpus" -type f | wc -l) corpus files"
+say "running $target for ${seconds}s on $(find "$corpus" "${seed_dirs[@]}" -type f | wc -l) corpus files and seeds"
 status=0
-"${fuzz[@]}" "$work/new" "$corpus" -- \
+"${fuzz[@]}" "$work/new" "$corpus" "${seed_dirs[@]}" -- \
   -max_total_time="$seconds" -max_len="$max_bytes" -timeout=10 -rss_limit_mb=2048 \
   -print_final_stats=1 -close_fd_mask=1 2>"$log" || status=$?
 grep -E "^(#[0-9]+ +DONE|Done [0-9]+ runs|stat::)|ERROR|panicked|deadly signal|Test unit written" "$log" || true

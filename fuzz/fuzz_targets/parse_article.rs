@@ -41,7 +41,12 @@ fn check_article(article: &Article) {
         .chain(article.publisher.iter().filter_map(|p| p.url.as_ref()))
         .chain(article.image.iter().map(|i| &i.url))
         .chain(article.related.iter().filter_map(|r| r.url.as_ref()))
-        .chain(article.related.iter().filter_map(|r| r.image.as_ref().map(|i| &i.url)));
+        .chain(
+            article
+                .related
+                .iter()
+                .filter_map(|r| r.image.as_ref().map(|i| &i.url)),
+        );
     for url in urls {
         check_url(url);
     }

@@ -42,7 +42,7 @@ pub fn ArticleView(
         .map(|b| view! { <span part="byline" class="nw-byline">{b}</span> });
     let date = article.published.clone().map(|d| {
         view! {
-            <span class="nw-date">
+            <span class="nw-date" lang=lang.tag()>
                 {s.published}
                 <time part="date" datetime=d.iso.clone()>{d.display(lang)}</time>
             </span>
@@ -56,10 +56,11 @@ pub fn ArticleView(
         .body
         .iter()
         .cloned()
-        .map(|block| view! { <BodyBlock block lang /> })
+        .map(|block| view! { <BodyBlock block lang level /> })
         .collect_view();
     let related = (!article.related.is_empty()).then(|| {
-        view! { <RelatedCarousel items=article.related.clone() lang level /> }
+        let content_lang = article.lang.clone();
+        view! { <RelatedCarousel items=article.related.clone() lang content_lang level /> }
     });
 
     view! {

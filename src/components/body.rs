@@ -1,5 +1,7 @@
+use leptos::html::custom;
 use leptos::prelude::*;
 
+use crate::attributes::HeadingLevel;
 use crate::i18n::Lang;
 use crate::model::{Block, Image, Run};
 
@@ -10,10 +12,15 @@ pub fn BodyBlock(
     block: Block,
     /// UI language (the sponsored label).
     lang: Lang,
+    /// The headline's level; subheadings sit one below it.
+    level: HeadingLevel,
 ) -> impl IntoView {
     match block {
         Block::Paragraph(runs) => view! { <p class="nw-p">{inline(runs)}</p> }.into_any(),
-        Block::Heading(runs) => view! { <h3 class="nw-subheading">{inline(runs)}</h3> }.into_any(),
+        Block::Heading(runs) => custom(level.below())
+            .attr("class", "nw-subheading")
+            .child(inline(runs))
+            .into_any(),
         Block::Quote { runs, cite } => view! {
             <blockquote class="nw-quote">
                 <p>{inline(runs)}</p>
@@ -33,7 +40,7 @@ pub fn BodyBlock(
                 "noopener noreferrer"
             };
             let label = sponsored.then(
-                || view! { <span class="nw-sponsored-label">{lang.strings().sponsored}</span> },
+                || view! { <span class="nw-sponsored-label" lang=lang.tag()>{lang.strings().sponsored}</span> },
             );
             let link = match url {
                 Some(url) => view! { <a href=url rel=rel>{text}</a> }.into_any(),

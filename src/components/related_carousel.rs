@@ -15,8 +15,10 @@ use crate::model::Related;
 pub fn RelatedCarousel(
     /// The stories, at least one.
     items: Vec<Related>,
-    /// UI language.
+    /// UI language (heading, buttons, dates).
     lang: Lang,
+    /// The article's language, which the stories' own text is in.
+    content_lang: Option<String>,
     /// The headline's level; the section heading sits one below.
     level: HeadingLevel,
 ) -> impl IntoView {
@@ -88,12 +90,12 @@ pub fn RelatedCarousel(
                 None => item.headline.into_any(),
             };
             view! {
-                <div part="related-item" class="nw-card" role="group" aria-roledescription="slide" aria-label=format!("{} / {total}", i + 1)>
+                <div part="related-item" class="nw-card" lang=content_lang.clone() role="group" aria-roledescription="slide" aria-label=format!("{} / {total}", i + 1)>
                     {item.image.map(|image| view! {
                         <img class="nw-card-image" src=image.url alt="" width=image.width height=image.height loading="lazy" decoding="async" />
                     })}
                     <p class="nw-card-title">{title}</p>
-                    {item.published.map(|d| view! { <time class="nw-card-date" datetime=d.iso.clone()>{d.display(lang)}</time> })}
+                    {item.published.map(|d| view! { <time class="nw-card-date" lang=lang.tag() datetime=d.iso.clone()>{d.display(lang)}</time> })}
                     {item.description.map(|d| view! { <p class="nw-card-excerpt">{d}</p> })}
                 </div>
             }
