@@ -139,7 +139,7 @@ impl Article {
         Ok(Article {
             id: text(doc, "id"),
             url: link("url"),
-            lang: text(doc, "lang"),
+            lang: text(doc, "lang").filter(|tag| is_language_tag(tag)),
             section: text(doc, "articleSection"),
             headline,
             description: text(doc, "description"),
@@ -171,6 +171,16 @@ impl Article {
             .filter(|b| matches!(b, Block::Paragraph(_)))
             .count()
     }
+}
+
+/// A well-formed BCP 47 shape (`zh-TW`, `en`, `zh-Hant-TW`): it becomes a `lang` attribute.
+fn is_language_tag(tag: &str) -> bool {
+    let mut subtags = tag.split('-');
+    let primary = subtags.next().unwrap_or("");
+    (1..=8).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && subtags
+            .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// A non-blank string field, as written.

@@ -13,6 +13,8 @@ step "lint, wasm32 (clippy -D warnings)"
 cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 step "unit and property tests, native (cargo test)"
 cargo test
+step "fuzzing the parser and URL filter, bounded (cargo fuzz; longer: make fuzz)"
+tools/fuzz.sh "${FUZZ_SECONDS:-45}"
 step "component tests in headless Chromium (wasm-bindgen-test)"
 cargo test --target wasm32-unknown-unknown --test web
 step "release bundle (trunk build --release)"

@@ -239,3 +239,24 @@ fn the_seed_article_is_complete() {
         Some("https://partner.example/images/hero.svg")
     );
 }
+
+#[test]
+fn the_language_must_be_a_language_tag() {
+    let lang = |value: &str| {
+        parse(&format!(r#"{{"headline":"H","body":[],"lang":{value}}}"#))
+            .unwrap()
+            .lang
+    };
+    assert_eq!(lang(r#""zh-TW""#).as_deref(), Some("zh-TW"));
+    assert_eq!(lang(r#""zh-Hant-TW""#).as_deref(), Some("zh-Hant-TW"));
+    for bad in [
+        r#""en\"><script>""#,
+        r#""""#,
+        r#""en--US""#,
+        r#""toolongprimary""#,
+        r#""zh_TW""#,
+        "5",
+    ] {
+        assert_eq!(lang(bad), None, "{bad}");
+    }
+}
