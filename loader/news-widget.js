@@ -36,14 +36,25 @@
     return wasm;
   };
 
-  const fail = (el, error) =>
+  // The widget could not start (wasm blocked, 404, no WebAssembly): the fallback children stay,
+  // and the host hears why, in the page's language like every other error message.
+  const fail = (el, s, error) => {
+    s.failed = true;
+    if (s.prefetch) s.prefetch.controller.abort();
+    s.prefetch = null;
+    const en = /^en/i.test(attr(el, "lang") || d.documentElement.lang || "");
     el.dispatchEvent(
       new CustomEvent("news-widget:error", {
         bubbles: true,
         composed: true,
-        detail: { kind: "network", message: "news-widget could not start: " + error },
+        detail: {
+          kind: "network",
+          message: en ? "The news widget could not start." : "新聞元件無法啟動。",
+          cause: String(error),
+        },
       }),
     );
+  };
 
   // Same request the Rust side would make: no cookies, no custom headers, 10 s limit.
   const prefetch = (el, s) => {
@@ -59,7 +70,8 @@
     }
     if (!/^https?:$/.test(url.protocol)) return;
     const controller = new AbortController();
-    const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(1e4)]);
+    // Without AbortSignal.any (before Chrome 116 / Safari 17.4) only the Rust side times out.
+    const signal = AbortSignal.any ? AbortSignal.any([controller.signal, AbortSignal.timeout(1e4)]) : controller.signal;
     const response = fetch(url.href, { credentials: "omit", signal });
     response.catch(() => {}); // handled in Rust; never an unhandled rejection here
     s.prefetch = { url: url.href, response, controller };
@@ -73,12 +85,12 @@
         if (live.get(el) !== s) return; // removed meanwhile
         try {
           s.widget = new m.Widget(el, s.prefetch, articles.get(el));
+          s.prefetch = null;
         } catch (e) {
-          fail(el, e);
+          fail(el, s, e);
         }
-        s.prefetch = null;
       },
-      (e) => fail(el, e),
+      (e) => fail(el, s, e),
     );
   };
 
@@ -87,19 +99,27 @@
   // min-height). The widget later renders into this same root.
   let hostSheet;
   const reserve = (el) => {
-    if (!el.shadowRoot) {
-      try {
-        if (!hostSheet) {
-          hostSheet = new CSSStyleSheet();
-          hostSheet.replaceSync(":host{display:block}");
-        }
-        const root = el.attachShadow({ mode: "open" });
-        root.adoptedStyleSheets = [hostSheet];
-        root.append(d.createElement("slot"));
-      } catch {} // not a valid shadow host: the fallback simply stays as it is
-    }
+    try {
+      if (!hostSheet) {
+        hostSheet = new CSSStyleSheet();
+        hostSheet.replaceSync(":host{display:block}");
+      }
+      // A fresh element, or one re-added after its widget was torn down: fallback only.
+      const root = el.shadowRoot || el.attachShadow({ mode: "open" });
+      root.adoptedStyleSheets = [hostSheet];
+      root.replaceChildren(d.createElement("slot"));
+    } catch {} // not a valid shadow host: the fallback simply stays as it is
     const hint = (attr(el, "height-hint") || "").trim();
-    if (/^\d*\.?\d+(px|em|rem|vh|svh|lvh|dvh|ch|lh)$/.test(hint)) el.style.minHeight = hint;
+    if (!/^\d*\.?\d+(px|em|rem|vh|svh|lvh|dvh|ch|lh)$/.test(hint)) return;
+    // Released when the widget has something to show (or has failed), by this one owner.
+    el.style.minHeight = hint;
+    const release = () => {
+      el.style.removeProperty("min-height");
+      el.removeEventListener("news-widget:load", release);
+      el.removeEventListener("news-widget:error", release);
+    };
+    el.addEventListener("news-widget:load", release);
+    el.addEventListener("news-widget:error", release);
   };
 
   const connect = (el) => {
@@ -136,7 +156,7 @@
     const s = live.get(el);
     name = name.replace(/^data-/, "");
     if (name === "src") articles.delete(el); // src set last wins over article
-    if (!s || !s.started) return;
+    if (!s || !s.started || s.failed) return;
     if (!s.widget) {
       if (name === "src") prefetch(el, s);
     } else if (name === "src") s.widget.load_src();

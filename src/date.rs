@@ -32,8 +32,10 @@ impl PublishedDate {
         let bytes = iso.as_bytes();
         let date_part = bytes.get(..10)?;
         let rest = &bytes[10..];
-        if !(rest.is_empty() || rest[0] == b'T' || rest[0] == b't' || rest[0] == b' ') {
-            return None;
+        if let Some((&separator, time)) = rest.split_first() {
+            if !matches!(separator, b'T' | b't' | b' ') || !is_time_and_offset(time) {
+                return None;
+            }
         }
         if date_part[4] != b'-' || date_part[7] != b'-' {
             return None;
@@ -101,6 +103,40 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// `HH:MM`, optional `:SS` and fraction, optional `Z` or `±HH:MM` / `±HHMM` (RFC 3339 shapes), so
+/// the value that becomes a `datetime` attribute is always a valid one.
+fn is_time_and_offset(time: &[u8]) -> bool {
+    let two_digits = |b: &[u8], max: u32| b.len() >= 2 && digits(&b[..2]).is_some_and(|n| n <= max);
+    if !(two_digits(time, 23) && time.get(2) == Some(&b':') && two_digits(&time[3..], 59)) {
+        return false;
+    }
+    let mut rest = &time[5..];
+    if rest.first() == Some(&b':') {
+        if !two_digits(&rest[1..], 60) {
+            return false;
+        }
+        rest = &rest[3..];
+        if rest.first() == Some(&b'.') {
+            let fraction = rest[1..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if fraction == 0 {
+                return false;
+            }
+            rest = &rest[1 + fraction..];
+        }
+    }
+    match rest {
+        [] | [b'Z' | b'z'] => true,
+        [b'+' | b'-', hours @ ..] => {
+            let (h, m) = match hours {
+                [h1, h2, b':', m1, m2] | [h1, h2, m1, m2] => ([*h1, *h2], [*m1, *m2]),
+                _ => return false,
+            };
+            two_digits(&h, 23) && two_digits(&m, 59)
+        }
+        _ => false,
+    }
+}
+
 fn digits(bytes: &[u8]) -> Option<u32> {
     bytes.iter().try_fold(0u32, |acc, &b| {
         b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
@@ -141,6 +177,19 @@ mod tests {
             shown("2024-12-01", Lang::En).as_deref(),
             Some("December 1, 2024")
         );
+    }
+
+    #[test]
+    fn accepts_the_rfc_3339_time_shapes() {
+        for good in [
+            "2025-04-16T09:00",
+            "2025-04-16T09:00:00",
+            "2025-04-16T09:00:00.123Z",
+            "2025-04-16 09:00:00+0800",
+            "2025-04-16t23:59:60-05:00",
+        ] {
+            assert!(PublishedDate::parse(good).is_some(), "{good:?}");
+        }
     }
 
     #[test]

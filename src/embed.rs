@@ -213,7 +213,6 @@ impl Shared {
             Err(error) => LoadState::Failed(error),
         };
         self.state.set(state);
-        self.release_height_hint();
         // The host hears about it once the new state is in the DOM.
         let weak = Rc::downgrade(self);
         let generation = self.generation.get();
@@ -222,23 +221,15 @@ impl Shared {
             let Some(shared) = weak.upgrade().filter(|s| s.generation.get() == generation) else {
                 return;
             };
-            shared.state.with_untracked(|state| match state {
-                LoadState::Ready(article) => events::loaded(&shared.host, article),
-                LoadState::Failed(error) => events::failed(&shared.host, error, lang),
+            // A copy, not `with_untracked`: host listeners run inside the dispatch and may set
+            // `src` or `article`, which writes this signal; a write while its lock is held would
+            // trap the module (and every widget of the page with it).
+            match shared.state.get_untracked() {
+                LoadState::Ready(article) => events::loaded(&shared.host, &article),
+                LoadState::Failed(error) => events::failed(&shared.host, &error, lang),
                 LoadState::Loading => {}
-            });
+            }
         });
-    }
-
-    /// The loader reserved `height-hint` on the host; the content now takes its own height.
-    fn release_height_hint(&self) {
-        let style = self.host.style();
-        let reserved = style.get_property_value("min-height").unwrap_or_default();
-        if !reserved.is_empty()
-            && Some(reserved) == self.attributes.with_untracked(|a| a.height_hint.clone())
-        {
-            let _ = style.remove_property("min-height");
-        }
     }
 }
 

@@ -163,14 +163,6 @@ impl Article {
                 .collect(),
         })
     }
-
-    /// The number of paragraph blocks, as the seed demo's count check uses it.
-    pub fn paragraph_count(&self) -> usize {
-        self.body
-            .iter()
-            .filter(|b| matches!(b, Block::Paragraph(_)))
-            .count()
-    }
 }
 
 /// A well-formed BCP 47 shape (`zh-TW`, `en`, `zh-Hant-TW`): it becomes a `lang` attribute.

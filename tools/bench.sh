@@ -188,3 +188,8 @@ say "nginx (pid $nginx_pid): CDN http://127.0.0.1:$cdn_port/ = a copy of dist/ v
 # --- 4. the measurements -----------------------------------------------------------------
 node bench/run.mjs --cdn "http://127.0.0.1:$cdn_port" --host "http://127.0.0.1:$host_port" --dist "$tmp/dist" \
   --runs "${BENCH_RUNS:-7}" "$@"
+
+# --- 5. Lighthouse on the demo page, as nginx serves it (issue 8: accessibility 100,
+# best-practices >= 95; the script exits non-zero below those). Scores go to bench/lighthouse.txt.
+say "Lighthouse on the demo page (http://127.0.0.1:$cdn_port/index.html)"
+node tools/lighthouse.mjs "http://127.0.0.1:$cdn_port/index.html" | tee bench/lighthouse.txt

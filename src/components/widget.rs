@@ -38,6 +38,8 @@ pub fn WidgetView(
             )
         })
     });
+    // Only a new level rebuilds the article; a theme or hint change must not (focus, scroll).
+    let level = Memo::new(move |_| attributes.with(|a| a.heading_level));
     let content_lang = move || article_lang().unwrap_or_else(|| lang.get().tag().to_owned());
     let theme = move || attributes.with(|a| a.theme.as_str());
     let scale = move || text_size.get().css_value();
@@ -57,8 +59,8 @@ pub fn WidgetView(
         match state.get() {
             LoadState::Loading => view! { <Skeleton lang=ui /> }.into_any(),
             LoadState::Ready(article) => {
-                let level = attributes.with(|a| a.heading_level);
-                view! { <ArticleView article lang=ui level text_size=text_size /> }.into_any()
+                view! { <ArticleView article lang=ui level=level.get() text_size=text_size /> }
+                    .into_any()
             }
             LoadState::Failed(error) => {
                 let retry = move || retry.with_value(|retry| retry());

@@ -213,7 +213,13 @@ fn the_seed_article_is_complete() {
     )
     .unwrap();
     assert_eq!(a.section.as_deref(), Some("投資理財"));
-    assert_eq!(a.paragraph_count(), 25);
+    assert_eq!(
+        a.body
+            .iter()
+            .filter(|b| matches!(b, Block::Paragraph(_)))
+            .count(),
+        25
+    );
     assert_eq!(
         a.body
             .iter()

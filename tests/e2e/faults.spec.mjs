@@ -238,19 +238,21 @@ test.describe("fault endpoints", () => {
     );
     await expect.poll(() => stats(page)).toEqual({ widgets: 2, requests: 2 });
     await expect(page.locator("#w [part=skeleton]")).toBeVisible();
-    await page.evaluate((seed) => document.getElementById("w").setAttribute("src", seed), SEED);
+    // The new article differs from the abandoned one (the seed), so a late render would show.
+    const NEW = "/fixtures/short-en.json";
+    await page.evaluate((url) => document.getElementById("w").setAttribute("src", url), NEW);
 
-    await expect(page.locator("#w [part=headline]")).toHaveText(SEED_HEADLINE);
+    await expect(page.locator("#w [part=headline]")).toHaveText("Harbour city signs a sister-city pact");
     await expect.poll(() => requests.failed.filter((f) => f.key === "/fault/slow?ms=3000").map((f) => f.error)).toEqual(["net::ERR_ABORTED"]);
     // `clock` answers after 4 s: by then the abandoned 3 s answer would have rendered.
     await expect(page.locator("#clock [part=headline]")).toHaveText(SEED_HEADLINE);
     await expect.poll(() => stats(page)).toEqual({ widgets: 2, requests: 0 });
-    await expect(page.locator("#w [part=headline]")).toHaveText(SEED_HEADLINE);
+    await expect(page.locator("#w [part=headline]")).toHaveText("Harbour city signs a sister-city pact");
     const loads = events.filter((e) => e.id === "w" && e.type === "load");
     expect(loads, "one load, for the new src").toHaveLength(1);
-    expect(loads[0].detail).toEqual({ id: "2025-04-16-kaohsiung-orange-county", headline: SEED_HEADLINE });
+    expect(loads[0].detail).toEqual({ id: "short-en-1", headline: "Harbour city signs a sister-city pact" });
     expect(errorsOf(events, "w")).toEqual([]);
-    expect(requests.count(SEED)).toBe(1);
+    expect(requests.count(NEW)).toBe(1);
     pageErrors.expectNone();
   });
 });
