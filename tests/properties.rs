@@ -9,10 +9,12 @@
 //! of each block that does not pin its own count; the blocks below read it through `cases()`).
 #![cfg(not(target_arch = "wasm32"))]
 
+use news_widget::attributes::{parse_height_hint, HeadingLevel, Theme};
 use news_widget::date::PublishedDate;
 use news_widget::error::FormatProblem;
 use news_widget::i18n::Lang;
 use news_widget::model::{Article, Block, Image, Run};
+use news_widget::text_size::TextSize;
 use news_widget::url;
 use proptest::prelude::*;
 use serde_json::Value;
@@ -707,5 +709,21 @@ proptest! {
         let date = date.unwrap_or_else(|| unreachable!());
         prop_assert_eq!((date.date.year, date.date.month, date.date.day), (year, month, day));
         prop_assert_eq!(date.display(Lang::ZhTw), format!("{year}/{month}/{day}"));
+    }
+
+    /// The attribute and storage values come from the host page and from other tabs: any string
+    /// gives a value in range, never a panic.
+    #[test]
+    fn attribute_and_stored_values_are_total(value in any::<String>()) {
+        let level = HeadingLevel::parse(Some(&value));
+        prop_assert!(["h1", "h2", "h3", "h4", "h5", "h6"].contains(&level.tag()));
+        prop_assert!(["auto", "light", "dark"].contains(&Theme::parse(Some(&value)).as_str()));
+        if let Some(hint) = parse_height_hint(Some(&value)) {
+            prop_assert!(hint.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.'), "{hint:?}");
+        }
+        if let Some(size) = TextSize::from_stored(&value) {
+            prop_assert!(size.step() <= 6);
+        }
+        let _ = Lang::from_tag(&value);
     }
 }
