@@ -42,7 +42,8 @@
     s.failed = true;
     if (s.prefetch) s.prefetch.controller.abort();
     s.prefetch = null;
-    const en = /^en/i.test(attr(el, "lang") || d.documentElement.lang || "");
+    const tag = [attr(el, "lang"), d.documentElement.lang].find((l) => /^(zh|en)\b/i.test(l || ""));
+    const en = /^en/i.test(tag || "");
     el.dispatchEvent(
       new CustomEvent("news-widget:error", {
         bubbles: true,
@@ -70,8 +71,7 @@
     }
     if (!/^https?:$/.test(url.protocol)) return;
     const controller = new AbortController();
-    // Without AbortSignal.any (before Chrome 116 / Safari 17.4) only the Rust side times out.
-    const signal = AbortSignal.any ? AbortSignal.any([controller.signal, AbortSignal.timeout(1e4)]) : controller.signal;
+    const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(1e4)]);
     const response = fetch(url.href, { credentials: "omit", signal });
     response.catch(() => {}); // handled in Rust; never an unhandled rejection here
     s.prefetch = { url: url.href, response, controller };
@@ -79,6 +79,9 @@
 
   const start = (el, s) => {
     s.started = true;
+    // The time limit needs AbortSignal.any/timeout (Chrome 116, Safari 17.4, Firefox 124):
+    // older browsers keep the fallback children rather than risk a fetch that never ends.
+    if (!AbortSignal.any || !AbortSignal.timeout) return fail(el, s, "AbortSignal.any is not supported");
     prefetch(el, s);
     load().then(
       (m) => {
@@ -90,7 +93,7 @@
           fail(el, s, e);
         }
       },
-      (e) => fail(el, s, e),
+      (e) => live.get(el) === s && fail(el, s, e),
     );
   };
 
@@ -98,7 +101,7 @@
   // makes the host a block, so height-hint reserves space from the start (an inline box ignores
   // min-height). The widget later renders into this same root.
   let hostSheet;
-  const reserve = (el) => {
+  const reserve = (el, s) => {
     try {
       if (!hostSheet) {
         hostSheet = new CSSStyleSheet();
@@ -113,11 +116,11 @@
     if (!/^\d*\.?\d+(px|em|rem|vh|svh|lvh|dvh|ch|lh)$/.test(hint)) return;
     // Released when the widget has something to show (or has failed), by this one owner.
     el.style.minHeight = hint;
-    const release = () => {
+    const release = (s.release = () => {
       el.style.removeProperty("min-height");
       el.removeEventListener("news-widget:load", release);
       el.removeEventListener("news-widget:error", release);
-    };
+    });
     el.addEventListener("news-widget:load", release);
     el.addEventListener("news-widget:error", release);
   };
@@ -126,7 +129,7 @@
     if (live.has(el)) return; // moved within the page: keep the running widget
     const s = {};
     live.set(el, s);
-    reserve(el);
+    reserve(el, s);
     if (attr(el, "loading") === "eager" || !w.IntersectionObserver) return start(el, s);
     // A margin so the article is usually ready by the time it scrolls into view.
     s.io = new IntersectionObserver(
@@ -148,6 +151,7 @@
       if (!s || el.isConnected) return;
       live.delete(el);
       if (s.io) s.io.disconnect();
+      if (s.release) s.release();
       if (s.prefetch) s.prefetch.controller.abort();
       if (s.widget) s.widget.free();
     });

@@ -33,7 +33,7 @@ impl PublishedDate {
         let date_part = bytes.get(..10)?;
         let rest = &bytes[10..];
         if let Some((&separator, time)) = rest.split_first() {
-            if !matches!(separator, b'T' | b't' | b' ') || !is_time_and_offset(time) {
+            if !matches!(separator, b'T' | b' ') || !is_time_and_offset(time) {
                 return None;
             }
         }
@@ -103,8 +103,8 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// `HH:MM`, optional `:SS` and fraction, optional `Z` or `±HH:MM` / `±HHMM` (RFC 3339 shapes), so
-/// the value that becomes a `datetime` attribute is always a valid one.
+/// `HH:MM`, optional `:SS` and a 1–3 digit fraction, optional `Z` or `±HH:MM` / `±HHMM`: the
+/// shapes HTML accepts, so the value that becomes a `datetime` attribute is always a valid one.
 fn is_time_and_offset(time: &[u8]) -> bool {
     let two_digits = |b: &[u8], max: u32| b.len() >= 2 && digits(&b[..2]).is_some_and(|n| n <= max);
     if !(two_digits(time, 23) && time.get(2) == Some(&b':') && two_digits(&time[3..], 59)) {
@@ -112,20 +112,20 @@ fn is_time_and_offset(time: &[u8]) -> bool {
     }
     let mut rest = &time[5..];
     if rest.first() == Some(&b':') {
-        if !two_digits(&rest[1..], 60) {
+        if !two_digits(&rest[1..], 59) {
             return false;
         }
         rest = &rest[3..];
         if rest.first() == Some(&b'.') {
             let fraction = rest[1..].iter().take_while(|b| b.is_ascii_digit()).count();
-            if fraction == 0 {
+            if !(1..=3).contains(&fraction) {
                 return false;
             }
             rest = &rest[1 + fraction..];
         }
     }
     match rest {
-        [] | [b'Z' | b'z'] => true,
+        [] | [b'Z'] => true,
         [b'+' | b'-', hours @ ..] => {
             let (h, m) = match hours {
                 [h1, h2, b':', m1, m2] | [h1, h2, m1, m2] => ([*h1, *h2], [*m1, *m2]),
@@ -186,7 +186,7 @@ mod tests {
             "2025-04-16T09:00:00",
             "2025-04-16T09:00:00.123Z",
             "2025-04-16 09:00:00+0800",
-            "2025-04-16t23:59:60-05:00",
+            "2025-04-16T23:59:59-05:00",
         ] {
             assert!(PublishedDate::parse(good).is_some(), "{good:?}");
         }

@@ -8,6 +8,7 @@
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use js_sys::Array;
@@ -18,7 +19,7 @@ use web_sys::{
 };
 
 use crate::attributes::{parse_height_hint, HeadingLevel, HostAttributes, Theme};
-use crate::components::{LoadState, WidgetView};
+use crate::components::{next_task, LoadState, WidgetView};
 use crate::error::{FormatProblem, LoadError};
 use crate::events;
 use crate::fetch::InFlight;
@@ -71,6 +72,8 @@ struct Shared {
     generation: Cell<u32>,
     in_flight: RefCell<Option<AbortController>>,
     source: RefCell<Source>,
+    /// Long bodies render in slices; `news-widget:load` waits for the last one.
+    body_complete: Arc<AtomicBool>,
 }
 
 /// Where the current article comes from, kept for retries.
@@ -98,6 +101,7 @@ impl Widget {
             generation: Cell::new(0),
             in_flight: RefCell::new(None),
             source: RefCell::new(Source::Inline(JsValue::UNDEFINED)),
+            body_complete: Arc::new(AtomicBool::new(false)),
         });
         let retry = {
             let weak = Rc::downgrade(&shared);
@@ -108,13 +112,14 @@ impl Widget {
                 }
             }
         };
-        let (host, state, attributes) = (
+        let (host, state, attributes, body_complete) = (
             shared.host.clone(),
             shared.state.clone(),
             shared.attributes.clone(),
+            shared.body_complete.clone(),
         );
         let view = leptos::mount::mount_to(container, move || {
-            view! { <WidgetView host state attributes page_lang=page_lang() retry /> }
+            view! { <WidgetView host state attributes page_lang=page_lang() retry body_complete /> }
         });
         count(1, 0);
         let widget = Widget {
@@ -208,19 +213,30 @@ impl Shared {
             let article_lang = result.as_ref().ok().and_then(|a| a.lang.as_deref());
             Lang::resolve(a.lang.as_deref(), article_lang, page_lang().as_deref())
         });
+        self.body_complete.store(false, Ordering::Relaxed);
         let state = match result {
             Ok(article) => LoadState::Ready(Arc::new(article)),
             Err(error) => LoadState::Failed(error),
         };
         self.state.set(state);
-        // The host hears about it once the new state is in the DOM.
+        // The host hears about it once the new state is in the DOM: for an article, its whole
+        // body (long ones render in slices), so a host measuring on `load` gets the real height.
         let weak = Rc::downgrade(self);
         let generation = self.generation.get();
         leptos::task::spawn_local(async move {
             leptos::task::tick().await;
-            let Some(shared) = weak.upgrade().filter(|s| s.generation.get() == generation) else {
-                return;
-            };
+            let current =
+                |weak: &Weak<Shared>| weak.upgrade().filter(|s| s.generation.get() == generation);
+            loop {
+                let Some(shared) = current(&weak) else { return };
+                let ready = matches!(shared.state.get_untracked(), LoadState::Ready(_));
+                if !ready || shared.body_complete.load(Ordering::Relaxed) {
+                    break;
+                }
+                drop(shared);
+                next_task().await;
+            }
+            let Some(shared) = current(&weak) else { return };
             // A copy, not `with_untracked`: host listeners run inside the dispatch and may set
             // `src` or `article`, which writes this signal; a write while its lock is held would
             // trap the module (and every widget of the page with it).

@@ -1,10 +1,11 @@
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use leptos::html::custom;
 use leptos::prelude::*;
 
 use super::body::{figure, BodyBlock};
-use super::{RelatedCarousel, TextSizeControls};
+use super::{next_task, RelatedCarousel, TextSizeControls};
 use crate::attributes::HeadingLevel;
 use crate::i18n::Lang;
 use crate::model::Article;
@@ -21,6 +22,8 @@ pub fn ArticleView(
     level: HeadingLevel,
     /// The page-wide text size.
     text_size: RwSignal<TextSize>,
+    /// Set once every body block is in the DOM (the embed then reports `news-widget:load`).
+    body_complete: Arc<AtomicBool>,
 ) -> impl IntoView {
     let s = lang.strings();
     let section = article
@@ -53,7 +56,7 @@ pub fn ArticleView(
         .clone()
         .map(|image| figure(image, "hero", false));
     let slices = slices(article.body.len());
-    let revealed = reveal_one_by_one(slices.len());
+    let revealed = reveal_one_by_one(slices.len(), body_complete);
     let blocks = slices
         .into_iter()
         .enumerate()
@@ -111,10 +114,13 @@ fn slices(total: usize) -> Vec<std::ops::Range<usize>> {
     std::iter::once(0..first).chain(rest).collect()
 }
 
-/// How many slices are in the DOM: the first at once, then one more per task.
-fn reveal_one_by_one(count: usize) -> RwSignal<usize> {
+/// How many slices are in the DOM: the first at once, then one more per task; `done` is set
+/// after the last one.
+fn reveal_one_by_one(count: usize, done: Arc<AtomicBool>) -> RwSignal<usize> {
     let revealed = RwSignal::new(1);
-    if count > 1 {
+    if count <= 1 {
+        done.store(true, Ordering::Relaxed);
+    } else {
         leptos::task::spawn_local(async move {
             loop {
                 next_task().await;
@@ -123,21 +129,13 @@ fn reveal_one_by_one(count: usize) -> RwSignal<usize> {
                     *n += 1;
                     *n < count
                 });
-                if more != Some(true) {
-                    break;
+                match more {
+                    Some(true) => {}
+                    Some(false) => break done.store(true, Ordering::Relaxed),
+                    None => break,
                 }
             }
         });
     }
     revealed
-}
-
-/// Yields to the browser (a new task, so it can paint and handle input in between).
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

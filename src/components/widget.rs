@@ -1,3 +1,6 @@
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use web_sys::{HtmlElement, MouseEvent};
 
@@ -21,6 +24,8 @@ pub fn WidgetView(
     page_lang: Option<String>,
     /// Loads the current source again.
     retry: impl Fn() + Clone + 'static,
+    /// Set by the article view once its whole body is in the DOM.
+    body_complete: Arc<AtomicBool>,
 ) -> impl IntoView {
     // Copy handles on the same signals the embed writes, so the closures below need no clones.
     let (state, attributes) = (RwSignal::from(state), RwSignal::from(attributes));
@@ -59,7 +64,8 @@ pub fn WidgetView(
         match state.get() {
             LoadState::Loading => view! { <Skeleton lang=ui /> }.into_any(),
             LoadState::Ready(article) => {
-                view! { <ArticleView article lang=ui level=level.get() text_size=text_size /> }
+                let body_complete = body_complete.clone();
+                view! { <ArticleView article lang=ui level=level.get() text_size body_complete /> }
                     .into_any()
             }
             LoadState::Failed(error) => {
