@@ -37,3 +37,42 @@ test("an error listener that sets a fallback src, and a load listener that assig
   await expect(page.locator("#second [part=root]")).toHaveCSS("--nw-scale", "1.125");
   errors.expectNone();
 });
+
+test("news-widget:load fires once the whole body is in the DOM, also for a long body rendered in slices", async ({ page }) => {
+  const errors = trackPageErrors(page);
+  await page.goto("/pages/plain.html");
+  const counted = await page.evaluate(async (cdn) => {
+    document.body.innerHTML = "";
+    const el = document.createElement("news-widget");
+    el.setAttribute("loading", "eager");
+    el.article = {
+      headline: "Long",
+      body: Array.from({ length: 700 }, (_, i) => ({ type: "paragraph", text: "段落 " + i })),
+    };
+    const loaded = new Promise((resolve) =>
+      el.addEventListener("news-widget:load", () => resolve(el.shadowRoot.querySelectorAll("[part=body] p").length), { once: true }),
+    );
+    document.body.append(el);
+    const script = document.createElement("script");
+    script.src = cdn;
+    document.head.append(script);
+    return loaded;
+  }, CDN);
+  expect(counted).toBe(700);
+  errors.expectNone();
+});
+
+test("a browser without AbortSignal.any keeps the fallback and tells the host", async ({ page }) => {
+  const errors = trackPageErrors(page);
+  await page.addInitScript(() => {
+    delete AbortSignal.any;
+    window.__errors = [];
+    window.addEventListener("news-widget:error", (e) => window.__errors.push(e.detail.kind));
+  });
+  await page.goto("/pages/plain.html");
+  await expect.poll(() => page.evaluate(() => window.__errors.length)).toBeGreaterThan(0);
+  expect(await page.evaluate(() => [...new Set(window.__errors)])).toEqual(["network"]);
+  await expect(page.locator("#a > a")).toBeVisible(); // the partner's fallback link
+  expect(await page.evaluate(() => window.NewsWidget.stats)).toBeUndefined(); // no wasm started
+  errors.expectNone();
+});
