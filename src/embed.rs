@@ -147,9 +147,14 @@ impl Widget {
 
     /// `lang`, `theme`, `heading-level` or `height-hint` changed.
     pub fn refresh_attributes(&self) {
-        self.shared
+        let attributes = read_attributes(&self.shared.host);
+        if self
+            .shared
             .attributes
-            .set(read_attributes(&self.shared.host));
+            .with_untracked(|current| *current != attributes)
+        {
+            self.shared.attributes.set(attributes);
+        }
     }
 }
 

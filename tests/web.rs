@@ -288,3 +288,33 @@ fn live_widgets() -> f64 {
         .as_f64()
         .unwrap()
 }
+
+#[wasm_bindgen_test]
+async fn changing_theme_or_height_hint_restyles_without_rebuilding_the_article() {
+    let host = host(&[("theme", "light")]);
+    let widget = Widget::new(host.clone(), JsValue::UNDEFINED, json(SEED)).unwrap();
+    settle().await;
+    let root = shadow(&host);
+    let headline = one(&root, "[part=headline]");
+    host.set_attribute("theme", "dark").unwrap();
+    widget.refresh_attributes();
+    host.set_attribute("height-hint", "900px").unwrap();
+    widget.refresh_attributes();
+    settle().await;
+    assert_eq!(
+        one(&root, "[part=root]")
+            .get_attribute("data-theme")
+            .unwrap(),
+        "dark"
+    );
+    assert!(
+        headline.is_connected(),
+        "the same headline node is still rendered"
+    );
+    host.set_attribute("heading-level", "3").unwrap();
+    widget.refresh_attributes();
+    settle().await;
+    assert!(!headline.is_connected(), "a new level does rebuild it");
+    assert_eq!(one(&root, "[part=headline]").tag_name(), "H3");
+    host.remove();
+}

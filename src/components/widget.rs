@@ -23,7 +23,7 @@ pub fn WidgetView(
     /// The host page's `<html lang>`.
     page_lang: Option<String>,
     /// Loads the current source again.
-    retry: impl Fn() + Clone + 'static,
+    retry: impl Fn() + 'static,
     /// Set by the article view once its whole body is in the DOM.
     body_complete: Arc<AtomicBool>,
 ) -> impl IntoView {
