@@ -15,7 +15,7 @@ setup:
 	tools/setup.sh
 
 build: setup
-	trunk build --release
+	tools/build.sh
 
 bench: setup
 	tools/bench.sh

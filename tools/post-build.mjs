@@ -2,10 +2,12 @@
 //  - writes news-widget.js, the stable-named loader, with the content-hashed glue/wasm names;
 //  - removes the module script Trunk injects into index.html (the demo page embeds the widget
 //    exactly as a partner does, through the loader);
-//  - in release builds, writes .br and .gz beside every text and wasm file for static hosts.
+//  - in release builds, minifies the wasm-bindgen glue (Trunk's own minifier fails on it) and
+//    writes .br and .gz beside every text and wasm file for static hosts.
 import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+import { minify } from "terser";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const release = process.env.TRUNK_PROFILE === "release";
@@ -41,6 +43,12 @@ if (/wasmBindings|modulepreload/.test(index)) throw new Error("Trunk's own loade
 writeFileSync(indexPath, index);
 
 if (release) {
+  // Measured: 7,520 -> 5,758 B brotli. Export names and the wasm import object's keys are
+  // kept (terser mangles only local names and never property names by default).
+  const gluePath = join(staging, glue);
+  const { code } = await minify(readFileSync(gluePath, "utf8"), { module: true, compress: { passes: 2 } });
+  writeFileSync(gluePath, code);
+
   const walk = (dir) =>
     readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
   for (const file of walk(staging).filter((f) => /\.(js|wasm|css|html|json|svg)$/.test(f))) {

@@ -66,6 +66,7 @@ if ! wasm-opt --version | grep -q "version $binaryen_version"; then
   exit 1
 fi
 
-say "fetching crates (Trunk builds offline)"
+say "fetching crates (Trunk builds offline), also those of std for tools/build.sh"
 cargo fetch --quiet
+RUSTC_BOOTSTRAP=1 cargo fetch --quiet -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown
 say "ready"
