@@ -8,7 +8,6 @@
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use js_sys::Array;
@@ -20,10 +19,11 @@ use web_sys::{
 
 use crate::attributes::{parse_height_hint, HeadingLevel, HostAttributes, Theme};
 use crate::components::{next_task, LoadState, WidgetView};
-use crate::error::{FormatProblem, LoadError};
+use crate::error::LoadError;
 use crate::events;
 use crate::fetch::InFlight;
 use crate::i18n::Lang;
+use crate::json;
 use crate::model::Article;
 use crate::url;
 
@@ -72,8 +72,8 @@ struct Shared {
     generation: Cell<u32>,
     in_flight: RefCell<Option<AbortController>>,
     source: RefCell<Source>,
-    /// Long bodies render in slices; `news-widget:load` waits for the last one.
-    body_complete: Arc<AtomicBool>,
+    /// The article renders over several tasks; `news-widget:load` waits for the last one.
+    complete: ArcRwSignal<bool>,
 }
 
 /// Where the current article comes from, kept for retries.
@@ -101,7 +101,7 @@ impl Widget {
             generation: Cell::new(0),
             in_flight: RefCell::new(None),
             source: RefCell::new(Source::Inline(JsValue::UNDEFINED)),
-            body_complete: Arc::new(AtomicBool::new(false)),
+            complete: ArcRwSignal::new(false),
         });
         let retry = {
             let weak = Rc::downgrade(&shared);
@@ -112,14 +112,14 @@ impl Widget {
                 }
             }
         };
-        let (host, state, attributes, body_complete) = (
+        let (host, state, attributes, complete) = (
             shared.host.clone(),
             shared.state.clone(),
             shared.attributes.clone(),
-            shared.body_complete.clone(),
+            shared.complete.clone(),
         );
         let view = leptos::mount::mount_to(container, move || {
-            view! { <WidgetView host state attributes page_lang=page_lang() retry body_complete /> }
+            view! { <WidgetView host state attributes page_lang=page_lang() retry complete /> }
         });
         count(1, 0);
         let widget = Widget {
@@ -195,6 +195,10 @@ impl Shared {
         leptos::task::spawn_local(async move {
             let result = flight.article().await;
             count(0, -1);
+            // Render in a task of its own: a prefetched article is often complete by the time
+            // the module starts, and start-up plus first render in one task was a long task
+            // for the host page (issue 7, BENCHMARKS.md).
+            next_task().await;
             match weak.upgrade() {
                 Some(shared) if shared.generation.get() == generation => {
                     shared.in_flight.take();
@@ -218,14 +222,15 @@ impl Shared {
             let article_lang = result.as_ref().ok().and_then(|a| a.lang.as_deref());
             Lang::resolve(a.lang.as_deref(), article_lang, page_lang().as_deref())
         });
-        self.body_complete.store(false, Ordering::Relaxed);
+        self.complete.set(false);
         let state = match result {
             Ok(article) => LoadState::Ready(Arc::new(article)),
             Err(error) => LoadState::Failed(error),
         };
         self.state.set(state);
-        // The host hears about it once the new state is in the DOM: for an article, its whole
-        // body (long ones render in slices), so a host measuring on `load` gets the real height.
+        // The host hears about it once the new state is in the DOM: for an article, all of it
+        // (body slices and related stories come in later tasks), so a host measuring on `load`
+        // gets the real height.
         let weak = Rc::downgrade(self);
         let generation = self.generation.get();
         leptos::task::spawn_local(async move {
@@ -235,7 +240,7 @@ impl Shared {
             loop {
                 let Some(shared) = current(&weak) else { return };
                 let ready = matches!(shared.state.get_untracked(), LoadState::Ready(_));
-                if !ready || shared.body_complete.load(Ordering::Relaxed) {
+                if !ready || shared.complete.get_untracked() {
                     break;
                 }
                 drop(shared);
@@ -276,12 +281,10 @@ fn resolve_src(src: &str) -> Option<String> {
 
 /// An `article` object as if it had been fetched (same validation, relative URLs against the page).
 fn parse_inline(value: &JsValue) -> Result<Article, LoadError> {
-    let json = js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or(LoadError::Format(FormatProblem::NotJson))?;
     let base = document().base_uri().ok().flatten().unwrap_or_default();
-    Article::parse(json.as_bytes(), &base).map_err(LoadError::Format)
+    json::from_object(value)
+        .and_then(|value| Article::from_value(&value, &base))
+        .map_err(LoadError::Format)
 }
 
 /// An attribute or its `data-` twin (for `div[data-news-widget]`).

@@ -8,6 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, ReadableStreamDefaultReader, RequestCredentials};
 
 use crate::error::{FormatProblem, LoadError};
+use crate::json;
 use crate::model::Article;
 
 /// SPEC §2: the fetch gives up after this long, body included.
@@ -84,7 +85,9 @@ impl InFlight {
         } else {
             &final_url
         };
-        Article::parse(&bytes, base).map_err(LoadError::Format)
+        let text = String::from_utf8(bytes).map_err(|_| FormatProblem::NotJson);
+        text.and_then(|text| Article::from_value(&json::parse(&text)?, base))
+            .map_err(LoadError::Format)
     }
 }
 

@@ -1,7 +1,7 @@
 //! news-widget: an embeddable news-article widget (SPEC: `../shared/SPEC.md`).
 //!
 //! Pure logic (no DOM, tested natively): [`model`], [`url`], [`date`], [`i18n`],
-//! [`text_size`], [`error`]. Browser side: [`fetch`], [`storage`], [`events`], [`embed`] and
+//! [`text_size`], [`error`]. Browser side: [`fetch`], [`json`], [`storage`], [`events`], [`embed`] and
 //! the Leptos views in [`components`].
 
 pub mod attributes;
@@ -20,5 +20,7 @@ pub mod embed;
 pub mod events;
 #[cfg(target_arch = "wasm32")]
 pub mod fetch;
+#[cfg(target_arch = "wasm32")]
+pub mod json;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

@@ -121,7 +121,9 @@ pub struct Related {
 }
 
 impl Article {
-    /// Parses an article document; relative URLs resolve against `base` (the JSON's own URL).
+    /// Parses an article document with serde_json's parser (the browser build parses with
+    /// `JSON.parse` instead, in the browser-only `json` module); relative URLs resolve against
+    /// `base`.
     pub fn parse(json: &[u8], base: &str) -> Result<Article, FormatProblem> {
         let value: Value = serde_json::from_slice(json).map_err(|_| FormatProblem::NotJson)?;
         Article::from_value(&value, base)

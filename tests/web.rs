@@ -318,3 +318,80 @@ async fn changing_theme_or_height_hint_restyles_without_rebuilding_the_article()
     assert_eq!(one(&root, "[part=headline]").tag_name(), "H3");
     host.remove();
 }
+
+#[wasm_bindgen_test]
+fn the_browsers_json_parse_gives_the_values_serde_json_would() {
+    use news_widget::json;
+    let cases = [
+        SEED,
+        r#"{"a":1,"b":-2,"c":1.5,"d":[true,false,null,"x"],"e":{"f":{},"g":[]},"h":1e300}"#,
+        r#"{"dup":1,"dup":2,"text":"é \u4e2d \ud83d\ude00 \"q\" \\ \n"}"#,
+        r#"[9007199254740992, -9007199254740992, 0.1, 12]"#,
+        r#""just a string""#,
+    ];
+    for text in cases {
+        let expected: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(json::parse(text), Ok(expected), "{text}");
+    }
+    // The one difference: JavaScript numbers cannot tell 2.0 from 2 (nor -0 from 0 once
+    // compared), so whole numbers read as integers, which is what an article's sizes are.
+    assert_eq!(json::parse("2.0"), Ok(serde_json::json!(2)));
+    assert_eq!(json::parse("-0"), Ok(serde_json::json!(0)));
+}
+
+#[wasm_bindgen_test]
+fn bad_json_and_hostile_objects_are_format_errors_not_traps() {
+    use news_widget::error::FormatProblem::NotJson;
+    use news_widget::json;
+    assert_eq!(json::parse("{\"a\":"), Err(NotJson));
+    assert_eq!(json::parse(""), Err(NotJson));
+    let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    assert!(json::parse(&nested(100)).is_ok());
+    assert_eq!(json::parse(&nested(100_000)), Err(NotJson));
+
+    let cyclic = js_sys::Object::new();
+    Reflect::set(&cyclic, &"self".into(), &cyclic).unwrap();
+    assert_eq!(json::from_object(&cyclic), Err(NotJson));
+    let throwing = js_sys::Function::new_no_args(
+        "return { headline: 'H', get body() { throw new Error('no') } };",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
+    assert_eq!(json::from_object(&throwing), Err(NotJson));
+}
+
+#[wasm_bindgen_test]
+async fn the_related_stories_come_a_task_later_and_the_hint_holds_until_they_do() {
+    let host = host(&[("height-hint", "1200px")]);
+    let loads = record_events(&host, "news-widget:load");
+    let _widget = Widget::new(host.clone(), JsValue::UNDEFINED, json(SEED)).unwrap();
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
+    let root = shadow(&host);
+    let style = |name: &str| {
+        one(&root, "[part=root]")
+            .unchecked_into::<HtmlElement>()
+            .style()
+            .get_property_value(name)
+            .unwrap()
+    };
+    assert!(
+        !all(&root, "[part=headline]").is_empty(),
+        "the article is in"
+    );
+    assert!(
+        all(&root, "[part=related]").is_empty(),
+        "the related stories not yet"
+    );
+    assert_eq!(style("min-height"), "1200px");
+    assert!(
+        loads.borrow().is_empty(),
+        "no load event before the whole article"
+    );
+    settle().await;
+    assert_eq!(all(&root, "[part=related-item]").len(), 10);
+    assert_eq!(style("min-height"), "", "the reservation is released");
+    assert_eq!(loads.borrow().len(), 1);
+    host.remove();
+}

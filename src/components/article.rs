@@ -1,4 +1,3 @@
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use leptos::html::custom;
@@ -22,8 +21,8 @@ pub fn ArticleView(
     level: HeadingLevel,
     /// The page-wide text size.
     text_size: RwSignal<TextSize>,
-    /// Set once every body block is in the DOM (the embed then reports `news-widget:load`).
-    body_complete: Arc<AtomicBool>,
+    /// Set once the whole article is in the DOM (the embed then reports `news-widget:load`).
+    complete: ArcRwSignal<bool>,
 ) -> impl IntoView {
     let s = lang.strings();
     let section = article
@@ -55,14 +54,19 @@ pub fn ArticleView(
         .image
         .clone()
         .map(|image| figure(image, "hero", false));
+    // The body comes in slices, one task each, and the related stories in the task after the
+    // last slice: no single task of the first render is long for the host page (issue 7).
     let slices = slices(article.body.len());
-    let revealed = reveal_one_by_one(slices.len(), body_complete);
+    let related_step = slices.len();
+    let steps = related_step + usize::from(!article.related.is_empty());
+    let revealed = reveal_one_by_one(steps, complete);
+    let shown = move |step: usize| Memo::new(move |_| revealed.get() > step);
     let blocks = slices
         .into_iter()
         .enumerate()
         .map(|(k, range)| {
             // Each slice renders once, when its turn comes; later reveals do not touch it.
-            let visible = Memo::new(move |_| revealed.get() > k);
+            let visible = shown(k);
             let article = article.clone();
             move || {
                 visible.get().then(|| {
@@ -75,10 +79,17 @@ pub fn ArticleView(
             }
         })
         .collect_view();
-    let related = (!article.related.is_empty()).then(|| {
+    let related = {
+        let visible = shown(related_step);
         let content_lang = article.lang.clone();
-        view! { <RelatedCarousel items=article.related.clone() lang content_lang level /> }
-    });
+        let items = article.related.clone();
+        move || {
+            visible.get().then(|| {
+                let (items, content_lang) = (items.clone(), content_lang.clone());
+                view! { <RelatedCarousel items lang content_lang level /> }
+            })
+        }
+    };
 
     view! {
         <article class="nw-article" aria-labelledby="nw-headline">
@@ -114,12 +125,12 @@ fn slices(total: usize) -> Vec<std::ops::Range<usize>> {
     std::iter::once(0..first).chain(rest).collect()
 }
 
-/// How many slices are in the DOM: the first at once, then one more per task; `done` is set
+/// How many steps are in the DOM: the first at once, then one more per task; `done` is set
 /// after the last one.
-fn reveal_one_by_one(count: usize, done: Arc<AtomicBool>) -> RwSignal<usize> {
+fn reveal_one_by_one(count: usize, done: ArcRwSignal<bool>) -> RwSignal<usize> {
     let revealed = RwSignal::new(1);
     if count <= 1 {
-        done.store(true, Ordering::Relaxed);
+        done.set(true);
     } else {
         leptos::task::spawn_local(async move {
             loop {
@@ -131,7 +142,7 @@ fn reveal_one_by_one(count: usize, done: Arc<AtomicBool>) -> RwSignal<usize> {
                 });
                 match more {
                     Some(true) => {}
-                    Some(false) => break done.store(true, Ordering::Relaxed),
+                    Some(false) => break done.set(true),
                     None => break,
                 }
             }

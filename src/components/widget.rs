@@ -1,6 +1,3 @@
-use std::sync::atomic::AtomicBool;
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use web_sys::{HtmlElement, MouseEvent};
 
@@ -24,8 +21,8 @@ pub fn WidgetView(
     page_lang: Option<String>,
     /// Loads the current source again.
     retry: impl Fn() + 'static,
-    /// Set by the article view once its whole body is in the DOM.
-    body_complete: Arc<AtomicBool>,
+    /// Set by the article view once the whole article is in the DOM.
+    complete: ArcRwSignal<bool>,
 ) -> impl IntoView {
     // Copy handles on the same signals the embed writes, so the closures below need no clones.
     let (state, attributes) = (RwSignal::from(state), RwSignal::from(attributes));
@@ -53,19 +50,27 @@ pub fn WidgetView(
         _ => String::new(),
     };
     // While loading, the root (border-box: padding included) is exactly `height-hint` tall, or
-    // at least a first screen, so the host page does not jump when the article arrives.
+    // at least a first screen, so the host page does not jump when the article arrives; and at
+    // least `height-hint` tall until the last part of the article is in (later tasks).
     let loading = move || state.with(|s| matches!(s, LoadState::Loading));
+    let rendering = {
+        let complete = complete.clone();
+        move || state.with(|s| matches!(s, LoadState::Ready(_))) && !complete.get()
+    };
     let hint = move || attributes.with(|a| a.height_hint.clone());
     let reserved_height = move || loading().then(hint).flatten();
-    let default_height = move || (loading() && hint().is_none()).then_some("36em");
+    let min_height = move || match hint() {
+        None => loading().then(|| "36em".to_owned()),
+        Some(hint) => rendering().then_some(hint),
+    };
     let retry = StoredValue::new_local(retry);
     let content = move || {
         let ui = lang.get();
         match state.get() {
             LoadState::Loading => view! { <Skeleton lang=ui /> }.into_any(),
             LoadState::Ready(article) => {
-                let body_complete = body_complete.clone();
-                view! { <ArticleView article lang=ui level=level.get() text_size body_complete /> }
+                let complete = complete.clone();
+                view! { <ArticleView article lang=ui level=level.get() text_size complete /> }
                     .into_any()
             }
             LoadState::Failed(error) => {
@@ -83,7 +88,7 @@ pub fn WidgetView(
             data-theme=theme
             style:--nw-scale=scale
             style:height=reserved_height
-            style:min-height=default_height
+            style:min-height=min_height
             on:click=move |ev| follow_link(&host, &ev)
         >
             {content}
