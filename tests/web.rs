@@ -346,8 +346,26 @@ fn bad_json_and_hostile_objects_are_format_errors_not_traps() {
     assert_eq!(json::parse("{\"a\":"), Err(NotJson));
     assert_eq!(json::parse(""), Err(NotJson));
     let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
-    assert!(json::parse(&nested(100)).is_ok());
+    assert!(json::parse(&nested(128)).is_ok());
+    assert_eq!(json::parse(&nested(129)), Err(NotJson));
     assert_eq!(json::parse(&nested(100_000)), Err(NotJson));
+    // More lenient than serde_json, and harmless: out-of-range numbers are null, lone
+    // surrogates the replacement character, `__proto__` an ordinary key.
+    assert_eq!(
+        json::parse("[1e400, -1e400]"),
+        Ok(serde_json::json!([null, null]))
+    );
+    assert_eq!(
+        json::parse(r#""a\ud800b""#),
+        Ok(serde_json::json!("a\u{fffd}b"))
+    );
+    assert_eq!(
+        json::parse(r#"{"__proto__":{"polluted":1}}"#),
+        Ok(serde_json::json!({"__proto__": {"polluted": 1}}))
+    );
+    assert!(Reflect::get(&js_sys::Object::new(), &"polluted".into())
+        .unwrap()
+        .is_undefined());
 
     let cyclic = js_sys::Object::new();
     Reflect::set(&cyclic, &"self".into(), &cyclic).unwrap();
@@ -364,7 +382,7 @@ fn bad_json_and_hostile_objects_are_format_errors_not_traps() {
 async fn the_related_stories_come_a_task_later_and_the_hint_holds_until_they_do() {
     let host = host(&[("height-hint", "1200px")]);
     let loads = record_events(&host, "news-widget:load");
-    let _widget = Widget::new(host.clone(), JsValue::UNDEFINED, json(SEED)).unwrap();
+    let widget = Widget::new(host.clone(), JsValue::UNDEFINED, json(SEED)).unwrap();
     for _ in 0..3 {
         leptos::task::tick().await;
     }
@@ -389,9 +407,36 @@ async fn the_related_stories_come_a_task_later_and_the_hint_holds_until_they_do(
         loads.borrow().is_empty(),
         "no load event before the whole article"
     );
-    settle().await;
+    for _ in 0..100 {
+        if !loads.borrow().is_empty() {
+            break;
+        }
+        settle().await;
+    }
+    assert_eq!(loads.borrow().len(), 1);
     assert_eq!(all(&root, "[part=related-item]").len(), 10);
     assert_eq!(style("min-height"), "", "the reservation is released");
-    assert_eq!(loads.borrow().len(), 1);
+
+    // A rebuild of the complete article (new heading level) comes back whole, in one go.
+    host.set_attribute("heading-level", "3").unwrap();
+    widget.refresh_attributes();
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
+    assert_eq!(one(&root, "[part=headline]").tag_name(), "H3");
+    assert_eq!(all(&root, "[part=related-item]").len(), 10);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn below_a_short_body_the_related_stories_come_with_it() {
+    let host = host(&[]);
+    let article = r#"{"headline":"H","body":[{"type":"paragraph","text":"p"}],
+        "related":[{"headline":"R","url":"https://example.com/r"}]}"#;
+    let _widget = Widget::new(host.clone(), JsValue::UNDEFINED, json(article)).unwrap();
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
+    assert_eq!(all(&shadow(&host), "[part=related-item]").len(), 1);
     host.remove();
 }

@@ -25,6 +25,14 @@ else
   rustup target add wasm32-unknown-unknown
 fi
 
+# tools/build.sh rebuilds the standard library for the bundle from its sources.
+if rustup component list --installed | grep -q '^rust-src'; then
+  say "rust-src component present"
+else
+  say "adding the rust-src component (tools/build.sh rebuilds std for size)"
+  rustup component add rust-src
+fi
+
 if [ "$(trunk --version 2>/dev/null)" = "trunk $trunk_version" ]; then
   say "trunk $trunk_version present"
 else

@@ -54,11 +54,14 @@ pub fn ArticleView(
         .image
         .clone()
         .map(|image| figure(image, "hero", false));
-    // The body comes in slices, one task each, and the related stories in the task after the
-    // last slice: no single task of the first render is long for the host page (issue 7).
+    // The body comes in slices, one task each, and the related stories of a long enough body in
+    // the task after the last slice: no single task of the first render is long for the host
+    // page (issue 7). Below a short body they come with it: arriving later, they would push the
+    // host's content down a second time while it is still on screen.
     let slices = slices(article.body.len());
-    let related_step = slices.len();
-    let steps = related_step + usize::from(!article.related.is_empty());
+    let deferred = article.body.len() >= RELATED_LATER_FROM && !article.related.is_empty();
+    let related_step = if deferred { slices.len() } else { 0 };
+    let steps = slices.len() + usize::from(deferred);
     let revealed = reveal_one_by_one(steps, complete);
     let shown = move |step: usize| Memo::new(move |_| revealed.get() > step);
     let blocks = slices
@@ -84,7 +87,7 @@ pub fn ArticleView(
         let content_lang = article.lang.clone();
         let items = article.related.clone();
         move || {
-            visible.get().then(|| {
+            (visible.get() && !items.is_empty()).then(|| {
                 let (items, content_lang) = (items.clone(), content_lang.clone());
                 view! { <RelatedCarousel items lang content_lang level /> }
             })
@@ -114,6 +117,8 @@ pub fn ArticleView(
 const FIRST_SLICE: usize = 60;
 /// Blocks added per later task: small enough that building and laying them out stays short.
 const SLICE: usize = 150;
+/// Bodies this long fill the first screen, so related stories below them can come a task later.
+const RELATED_LATER_FROM: usize = 12;
 
 /// The body split into the slices that are rendered one task after another: a very long article
 /// must not block the host page's main thread (a 1500-block body in one go took ~390 ms).
@@ -126,10 +131,11 @@ fn slices(total: usize) -> Vec<std::ops::Range<usize>> {
 }
 
 /// How many steps are in the DOM: the first at once, then one more per task; `done` is set
-/// after the last one.
+/// after the last one. An article rebuilt after it was complete (a new `lang` or
+/// `heading-level`) comes back whole at once, so the page below it does not jump.
 fn reveal_one_by_one(count: usize, done: ArcRwSignal<bool>) -> RwSignal<usize> {
-    let revealed = RwSignal::new(1);
-    if count <= 1 {
+    let revealed = RwSignal::new(if done.get_untracked() { count } else { 1 });
+    if revealed.get_untracked() >= count {
         done.set(true);
     } else {
         leptos::task::spawn_local(async move {
