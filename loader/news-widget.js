@@ -116,11 +116,14 @@
       root.replaceChildren(d.createElement("slot"));
     } catch {} // not a valid shadow host: the fallback simply stays as it is
     const hint = (attr(el, "height-hint") || "").trim();
-    if (!/^\d*\.?\d+(px|em|rem|vh|svh|lvh|dvh|ch|lh)$/.test(hint)) return;
+    // Without a (valid) hint, a screen (DEFAULT_RESERVATION in src/attributes.rs): an article is
+    // almost always taller, so the host's content below is out of view before it arrives.
+    const valid = /^\d*\.?\d+(px|em|rem|vh|svh|lvh|dvh|ch|lh)$/.test(hint);
     // Released when the widget has something to show (or has failed), by this one owner.
-    el.style.minHeight = hint;
+    el.style.minHeight = valid ? hint : "max(36em, 100svh)";
     const release = (s.release = () => {
       el.style.removeProperty("min-height");
+      if (!el.getAttribute("style")) el.removeAttribute("style"); // leave the element as it was
       el.removeEventListener("news-widget:load", release);
       el.removeEventListener("news-widget:error", release);
     });

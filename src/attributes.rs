@@ -77,6 +77,11 @@ impl HeadingLevel {
 
 const TAGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
 
+/// The space kept while loading when there is no `height-hint`: a screen. A news article is
+/// almost always taller, so host content below it is already out of view when it arrives (no
+/// layout shift, issue 7). The loader reserves the same on the host element.
+pub const DEFAULT_RESERVATION: &str = "max(36em, 100svh)";
+
 /// A `height-hint` value if it looks like one CSS length (digits, optional fraction, a unit).
 pub fn parse_height_hint(value: Option<&str>) -> Option<String> {
     let value = value?.trim();

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use web_sys::{HtmlElement, MouseEvent};
 
 use super::{ArticleView, ErrorView, LoadState, Skeleton};
-use crate::attributes::HostAttributes;
+use crate::attributes::{HostAttributes, DEFAULT_RESERVATION};
 use crate::events;
 use crate::i18n::Lang;
 use crate::storage::page_text_size;
@@ -50,7 +50,7 @@ pub fn WidgetView(
         _ => String::new(),
     };
     // While loading, the root (border-box: padding included) is exactly `height-hint` tall, or
-    // at least a first screen, so the host page does not jump when the article arrives; and at
+    // at least a screen, so the host page does not jump when the article arrives; and at
     // least `height-hint` tall until the last part of the article is in (later tasks).
     let loading = move || state.with(|s| matches!(s, LoadState::Loading));
     let rendering = {
@@ -60,7 +60,7 @@ pub fn WidgetView(
     let hint = move || attributes.with(|a| a.height_hint.clone());
     let reserved_height = move || loading().then(hint).flatten();
     let min_height = move || match hint() {
-        None => loading().then(|| "36em".to_owned()),
+        None => loading().then(|| DEFAULT_RESERVATION.to_owned()),
         Some(hint) => rendering().then_some(hint),
     };
     let retry = StoredValue::new_local(retry);

@@ -394,6 +394,8 @@ test.describe("hostile page", () => {
     const response = await page.goto("/pages/hostile.html");
     const html = await response.text();
     for (const id of ["hostile", "themed", "parted"]) await waitForArticle(page, `#${id}`);
+    // The loader's space reservation (an inline min-height) lasts until the whole article is in.
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll("news-widget[style]").length)).toBe(0);
     const withWidget = await computedStyles(page, probes);
     const sheetsWith = await sheets();
 
@@ -413,7 +415,7 @@ test.describe("hostile page", () => {
       expect(strip(withWidget[sel]), sel).toEqual(strip(withoutWidget[sel]));
     }
     // Nothing added to the document's own styles (the widget's sheet lives in its shadow roots;
-    // the height-hint inline min-height is the only style the loader may put on the host element).
+    // the loader's inline min-height while loading is the only style it puts on the host element).
     expect(sheetsWith).toEqual(sheetsWithout);
     expect(sheetsWith.adopted).toBe(0);
     errors.expectNone();
@@ -737,5 +739,38 @@ test("height-hint reserves its height from the moment the loader runs until the 
     )
     .toEqual([]);
   expect(waiting.some((f) => f.skeleton)).toBe(true);
+  errors.expectNone();
+});
+
+test("without height-hint a screen is reserved until the whole article is in, then released", async ({ page }) => {
+  const errors = trackPageErrors(page);
+  await page.setViewportSize({ width: 1000, height: 800 });
+  const body = `<news-widget id="nh" src="/fault/slow?ms=2000" loading="eager"><a href="https://example.com/">fallback</a></news-widget>
+<p id="after">host content after the widget</p>`;
+  await openHostPage(page, hostPage(body), "/pages/__no-hint.html");
+  await expect(page.locator("#nh [part=skeleton]")).toBeVisible();
+  const during = await page.evaluate(() => {
+    const el = document.getElementById("nh");
+    return { h: el.getBoundingClientRect().height, afterTop: document.getElementById("after").getBoundingClientRect().top };
+  });
+  // max(36em, 100svh) at 800px high: the host's content below starts out of view.
+  expect(during.h).toBeGreaterThanOrEqual(799);
+  expect(during.afterTop).toBeGreaterThanOrEqual(800);
+
+  const loaded = page.evaluate(
+    () => new Promise((resolve) => document.getElementById("nh").addEventListener("news-widget:load", () => resolve(true), { once: true })),
+  );
+  await expect(headline(page, "nh")).toHaveText(seed.headline);
+  await loaded;
+  expect(await page.evaluate(() => document.getElementById("nh").style.minHeight)).toBe("");
+  errors.expectNone();
+});
+
+test("without height-hint a failed load releases the screen it reserved", async ({ page }) => {
+  const errors = trackPageErrors(page);
+  const body = `<news-widget id="nf" src="/fault/404" loading="eager"><a href="https://example.com/">fallback</a></news-widget>`;
+  await openHostPage(page, hostPage(body), "/pages/__no-hint-error.html");
+  await expect(page.locator("#nf [part=error]")).toBeVisible();
+  await expect.poll(() => page.evaluate(() => document.getElementById("nf").style.minHeight)).toBe("");
   errors.expectNone();
 });
