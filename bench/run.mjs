@@ -427,10 +427,10 @@ async function loadOnce(browser, scenario, kind) {
     out.longCount = B.longtasks.length;
     out.longMax = Math.max(0, ...B.longtasks.map((t) => t.d));
     out.tbt = sum(B.longtasks.map((t) => t.d - 50));
-    // The embed's own code (loader, glue, wasm; floor.js): every script entry from the CDN origin.
-    // The embed's scripts: those from its origin, and timer callbacks without a source URL. The
-    // widget yields between tasks with setTimeout(resolve of a Promise): a native function, so
-    // LoAF names no script for it. The host pages run no scripts and the probe only uses rAF.
+    // The embed's own code: every script entry from the CDN origin (loader, glue, wasm; floor.js),
+    // and timer callbacks without a source URL. The widget yields between tasks with
+    // setTimeout(resolve of a Promise): a native function, so LoAF names no script for it. The
+    // host pages run no scripts and the probe only uses rAF.
     const embedScripts = (frames) =>
       frames.flatMap((f) => f.scripts.filter((s) => s.url.startsWith(CDN) || (s.url === "" && s.invoker.startsWith("TimerHandler"))));
     out.embedScriptMax = Math.max(0, ...embedScripts(B.loafs).map((s) => s.d));

@@ -3,13 +3,14 @@
 # size. Run through `make build` (also used by `make test` and `make bench`).
 #
 # Why the unstable flags: rebuilding std with this crate's profile (opt-level "z") and the
-# `immediate-abort` panic strategy drops std's panic-message formatting and location data from
-# the wasm: measured -12.8 KB brotli (BENCHMARKS.md, "Size work"). RUSTC_BOOTSTRAP enables them
-# on the stable toolchain (checked with 1.95.0, TOOLCHAIN.md; a later compiler that renames a
-# flag fails this build loudly, never silently); it is set only here, so `cargo test`, clippy,
-# the component tests and `trunk serve` stay on plain stable. A panic in the bundle was already an abort
-# (`panic = "abort"`); it now traps without a message. Without these variables `trunk build
-# --release` still builds a working bundle, just ~13 KB larger, which the size budget rejects.
+# `immediate-abort` panic strategy, without panic locations or Debug formatting, drops std's
+# panic machinery from the wasm: measured -13.6 KB brotli (BENCHMARKS.md, "Size work").
+# RUSTC_BOOTSTRAP enables them on the stable toolchain (checked with 1.95.0, TOOLCHAIN.md; a later
+# compiler that renames a flag fails this build loudly, never silently). It is set only here, so
+# `cargo test`, clippy, the component tests and `trunk serve` stay on plain stable. A panic in
+# the bundle was already an abort (`panic = "abort"`); it now traps without a message. Without
+# these variables `trunk build --release` still builds a working bundle, ~13 KB larger, which
+# the size budget rejects.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"

@@ -751,11 +751,18 @@ test("without height-hint a screen is reserved until the whole article is in, th
   await expect(page.locator("#nh [part=skeleton]")).toBeVisible();
   const during = await page.evaluate(() => {
     const el = document.getElementById("nh");
-    return { h: el.getBoundingClientRect().height, afterTop: document.getElementById("after").getBoundingClientRect().top };
+    return {
+      h: el.getBoundingClientRect().height,
+      afterTop: document.getElementById("after").getBoundingClientRect().top,
+      host: el.style.minHeight,
+      skeleton: el.shadowRoot.querySelector("[part=root]").style.minHeight,
+    };
   });
   // max(36em, 100svh) at 800px high: the host's content below starts out of view.
   expect(during.h).toBeGreaterThanOrEqual(799);
   expect(during.afterTop).toBeGreaterThanOrEqual(800);
+  // The loader's reservation and the skeleton's are the same value (two sources, one rule).
+  expect(during.host).toBe(during.skeleton);
 
   const loaded = page.evaluate(
     () => new Promise((resolve) => document.getElementById("nh").addEventListener("news-widget:load", () => resolve(true), { once: true })),
