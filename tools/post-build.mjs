@@ -2,9 +2,11 @@
 //  - writes news-widget.js, the stable-named loader, with the content-hashed glue/wasm names;
 //  - removes the module script Trunk injects into index.html (the demo page embeds the widget
 //    exactly as a partner does, through the loader);
-//  - in release builds, minifies the wasm-bindgen glue (Trunk's own minifier fails on it) and
-//    writes .br and .gz beside every text and wasm file for static hosts.
+//  - in release builds, shortens the names the wasm and the glue call each other by, minifies
+//    the wasm-bindgen glue (Trunk's own minifier fails on it) and writes .br and .gz beside
+//    every text and wasm file for static hosts.
 import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 import { minify } from "terser";
@@ -42,11 +44,52 @@ const index = readFileSync(indexPath, "utf8")
 if (/wasmBindings|modulepreload/.test(index)) throw new Error("Trunk's own loader is still in index.html");
 writeFileSync(indexPath, index);
 
+/**
+ * Renames the wasm's imports and exports to one or two letters and rewrites the glue to match.
+ * wasm-bindgen names every import after its Rust item plus a hash
+ * (`__wbg_set_className_fcd90345b3a090af`), and these names are stored in both files.
+ * Binaryen does the wasm side and prints the mapping; the glue refers to imports only as keys
+ * of its import object and to exports only as `wasm.<name>`, both checked here, so a
+ * wasm-bindgen that changes this shape fails the build instead of shipping a broken bundle.
+ */
+function shortenBoundaryNames(wasmPath, glueSource) {
+  const wasmOpt = new URL("../node_modules/.bin/wasm-opt", import.meta.url).pathname;
+  const out = execFileSync(wasmOpt, [wasmPath, "--minify-imports-and-exports-and-modules", "-o", wasmPath], {
+    encoding: "utf8",
+  });
+  const map = JSON.parse(out.slice(out.indexOf("{"), out.lastIndexOf("}") + 1));
+  const escape = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  let code = glueSource;
+  const replaceOnce = (pattern, replacement, what) => {
+    let count = 0;
+    code = code.replace(pattern, (...m) => (count++, replacement(...m)));
+    if (count !== 1) throw new Error(`post-build: ${what} found ${count} times in the glue, expected once`);
+  };
+  const moduleName = (imports) => {
+    const names = new Set(imports.map((i) => i.module));
+    if (names.size !== 1) throw new Error(`post-build: wasm imports from ${[...names].join(", ")}`);
+    return [...names][0];
+  };
+  const oldModule = moduleName(map.imports.map(([module]) => ({ module })));
+  const newModule = moduleName(WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmPath))));
+  replaceOnce(new RegExp(`"${escape(oldModule)}": import0`, "g"), () => `${JSON.stringify(newModule)}: import0`, `module ${oldModule}`);
+  for (const [, base, short] of map.imports) {
+    replaceOnce(new RegExp(`^(\\s+)${escape(base)}: function`, "gm"), (_, indent) => `${indent}${short}: function`, `import ${base}`);
+  }
+  const exports = new Map(map.exports);
+  code = code.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (_, name) => {
+    if (!exports.has(name)) throw new Error(`post-build: the glue calls wasm.${name}, which the wasm does not export`);
+    return `wasm.${exports.get(name)}`;
+  });
+  return code;
+}
+
 if (release) {
-  // Measured: 7,520 -> 5,758 B brotli. Export names and the wasm import object's keys are
-  // kept (terser mangles only local names and never property names by default).
+  // Measured: 7,520 -> 5,758 B brotli for terser. Export names and the wasm import object's keys
+  // are kept (terser mangles only local names and never property names by default).
   const gluePath = join(staging, glue);
-  const { code } = await minify(readFileSync(gluePath, "utf8"), { module: true, compress: { passes: 2 } });
+  const shortened = shortenBoundaryNames(join(staging, wasm), readFileSync(gluePath, "utf8"));
+  const { code } = await minify(shortened, { module: true, compress: { passes: 2 } });
   writeFileSync(gluePath, code);
 
   const walk = (dir) =>
