@@ -82,15 +82,15 @@ const TAGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
 /// layout shift, issue 7). The loader reserves the same on the host element.
 pub const DEFAULT_RESERVATION: &str = "max(36em, 100svh)";
 
-/// A `height-hint` value if it looks like one CSS length (digits, optional fraction, a unit).
+/// A `height-hint` value if it looks like one CSS length (digits, optional fraction, a unit):
+/// the loader's `/^\d*\.?\d+(px|em|...)$/`, checked without float parsing (−1.7 KB of wasm).
 pub fn parse_height_hint(value: Option<&str>) -> Option<String> {
     let value = value?.trim();
     let unit_start = value.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
     let (number, unit) = value.split_at(unit_start);
-    let number_ok = !number.is_empty()
-        && number
-            .parse::<f32>()
-            .is_ok_and(|n| n.is_finite() && n >= 0.0);
+    let (whole, fraction) = number.split_once('.').unwrap_or(("", number));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let number_ok = !fraction.is_empty() && digits(whole) && digits(fraction);
     let unit_ok = ["px", "em", "rem", "vh", "svh", "lvh", "dvh", "ch", "lh"].contains(&unit);
     (number_ok && unit_ok).then(|| value.to_owned())
 }
@@ -129,6 +129,7 @@ mod tests {
             Some("1200px")
         );
         assert_eq!(parse_height_hint(Some("80.5em")).as_deref(), Some("80.5em"));
+        assert_eq!(parse_height_hint(Some(".5em")).as_deref(), Some(".5em"));
         for bad in [
             "1200",
             "px",
@@ -137,6 +138,9 @@ mod tests {
             "-5px",
             "1e3px",
             "10%",
+            "1.px",
+            "1.2.3px",
+            ".px",
         ] {
             assert_eq!(parse_height_hint(Some(bad)), None, "{bad:?}");
         }
