@@ -1,11 +1,13 @@
 //! Loading an article over the network: no cookies, a 10-second limit, a 5 MiB cap checked
 //! while reading, abortable at any moment, and every failure mapped to a [`LoadError`].
 
-use gloo_net::http::{Request, Response};
 use js_sys::{Array, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, ReadableStreamDefaultReader, RequestCredentials};
+use web_sys::{
+    AbortController, AbortSignal, ReadableStreamDefaultReader, RequestCredentials, RequestInit,
+    Response,
+};
 
 use crate::error::{FormatProblem, LoadError};
 use crate::json;
@@ -32,16 +34,15 @@ impl InFlight {
             &AbortSignal::timeout_with_u32(TIMEOUT_MS),
         ));
         // No custom headers: the request stays "simple" (no CORS preflight, CDN-cacheable).
-        let request: web_sys::Request = Request::get(url)
-            .credentials(RequestCredentials::Omit)
-            .abort_signal(Some(&signal))
-            .build()
-            .map_err(|_| LoadError::Network)?
-            .into();
+        // web-sys directly, not gloo-net's builder: that formats the URL with `format!` and
+        // brings `http::Method`, 1.2 KB brotli for three fields (BENCHMARKS.md, "Size work").
+        let init = RequestInit::new();
+        init.set_credentials(RequestCredentials::Omit);
+        init.set_signal(Some(&signal));
         let window = web_sys::window().ok_or(LoadError::Network)?;
         Ok(InFlight {
             url: url.to_owned(),
-            response: window.fetch_with_request(&request),
+            response: window.fetch_with_str_and_init(url, &init),
             controller,
         })
     }
@@ -70,9 +71,8 @@ impl InFlight {
         let response: Response = JsFuture::from(self.response)
             .await
             .map_err(|e| error_from_js(&e))?
-            .dyn_into::<web_sys::Response>()
-            .map_err(|_| LoadError::Network)?
-            .into();
+            .dyn_into()
+            .map_err(|_| LoadError::Network)?;
         if !response.ok() {
             return Err(LoadError::Http {
                 status: response.status(),
@@ -104,6 +104,8 @@ async fn read_capped(
     let announced = response
         .headers()
         .get("content-length")
+        .ok()
+        .flatten()
         .and_then(|v| v.trim().parse::<u64>().ok());
     if announced.is_some_and(|n| n > MAX_BYTES as u64) {
         return Err(too_large());
