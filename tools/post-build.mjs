@@ -84,11 +84,24 @@ function shortenBoundaryNames(wasmPath, glueSource) {
   return code;
 }
 
+/**
+ * Drops wasm-streams' classes from the glue: tools/wasm-ld.sh links the wasm without the
+ * functions behind them (why is there). Harmless when they are linked (a plain
+ * `trunk build --release`): nothing here constructs them.
+ */
+function dropStreamClasses(glueSource) {
+  const code = glueSource
+    .replace(/^export class (IntoUnderlying\w+) \{\n[\s\S]*?\n\}\nif \(Symbol\.dispose\) \1\.prototype\[Symbol\.dispose\] = \1\.prototype\.free;\n/gm, "")
+    .replace(/^const IntoUnderlying\w+Finalization = [\s\S]*?;\n/gm, "");
+  if (code.includes("IntoUnderlying")) throw new Error("post-build: the glue still refers to a wasm-streams class");
+  return code;
+}
+
 if (release) {
   // Measured: 7,520 -> 5,758 B brotli for terser. Export names and the wasm import object's keys
   // are kept (terser mangles only local names and never property names by default).
   const gluePath = join(staging, glue);
-  const shortened = shortenBoundaryNames(join(staging, wasm), readFileSync(gluePath, "utf8"));
+  const shortened = shortenBoundaryNames(join(staging, wasm), dropStreamClasses(readFileSync(gluePath, "utf8")));
   const { code } = await minify(shortened, { module: true, compress: { passes: 2 } });
   writeFileSync(gluePath, code);
 
