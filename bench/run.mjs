@@ -249,7 +249,9 @@ function probe({ expectBlocks }) {
         (r) => {
           const instance = r instanceof W.Instance ? r : r && r.instance;
           if (kind === "streaming") B.wasm.streamingOk++;
-          if (instance && instance.exports.memory) B.memory = instance.exports.memory;
+          // By type, not name: the post-build hook shortens export names ("memory" too).
+          const memory = instance && Object.values(instance.exports).find((e) => e instanceof W.Memory);
+          if (memory) B.memory = memory;
         },
         () => {},
       );
