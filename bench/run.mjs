@@ -259,8 +259,12 @@ function probe({ expectBlocks }) {
     };
   }
 
-  // Headline painted: the first frame whose rAF sees [part=headline] in the embed's shadow root;
-  // the time is taken just after that frame (a message posted from its rAF runs after the paint).
+  // Headline painted: the first frame whose rAF sees [part=headline] in the embed's shadow root.
+  // Two times for that frame: `headlineFramed` when its layout is done, just before its paint (a
+  // ResizeObserver's first callback runs in the same frame, after layout), and `headlinePainted`
+  // when a message posted from its rAF is handled. The message waits behind every task queued
+  // before it, so it also counts work that comes after the paint (the widget's next slice);
+  // it is kept as an upper bound, and for waiting until the page has settled.
   const afterPaint = (set) => {
     const ch = new MessageChannel();
     ch.port1.onmessage = () => set(performance.now());
@@ -272,6 +276,12 @@ function probe({ expectBlocks }) {
     if (B.headlineSeen == null && root && root.querySelector("[part=headline]")) {
       B.headlineSeen = performance.now();
       afterPaint((t) => (B.headlinePainted = t));
+      const headline = root.querySelector("[part=headline]");
+      const ro = new ResizeObserver(() => {
+        B.headlineFramed ??= performance.now();
+        ro.disconnect();
+      });
+      ro.observe(headline);
     }
     if (expectBlocks && B.blocksSeen == null && root) {
       const body = root.querySelector("[part=body]");
@@ -403,6 +413,7 @@ async function loadOnce(browser, scenario, kind) {
         error: B.error || null,
         headlineSeen: B.headlineSeen,
         headlinePainted: B.headlinePainted,
+        headlineFramed: B.headlineFramed ?? null,
         blocksPainted: B.blocksPainted ?? null,
         blocks: B.blocks ?? null,
         loadEvent: B.loadEvent ?? null,
@@ -587,8 +598,10 @@ async function main() {
     row("bytes", `${name}: total on the wire incl. headers`, "B", enc, widgetBytes("transfer"));
     row("bytes", `${name}: article JSON (same for both)`, "B", enc, file("article"));
   }
-  row("load", "nav → headline painted, brotli (ms)", "ms", "load", (r) => r.headlinePainted, { target: "≤ 1.3× floor", check: (w, r) => r != null && r <= TARGET.headlineRatio });
-  row("load", "nav → headline painted, gzip (ms)", "ms", "gzip", (r) => r.headlinePainted, { target: "≤ 1.3× floor", check: (w, r) => r != null && r <= TARGET.headlineRatio });
+  row("load", "nav → headline painted, brotli (ms)", "ms", "load", (r) => r.headlineFramed, { target: "≤ 1.3× floor", check: (w, r) => r != null && r <= TARGET.headlineRatio });
+  row("load", "nav → headline painted, gzip (ms)", "ms", "gzip", (r) => r.headlineFramed, { target: "≤ 1.3× floor", check: (w, r) => r != null && r <= TARGET.headlineRatio });
+  row("load", "  first task after that frame, brotli (ms)", "ms", "load", (r) => r.headlinePainted);
+  row("load", "  first task after that frame, gzip (ms)", "ms", "gzip", (r) => r.headlinePainted);
   row("load", "  host page first paint (ms)", "ms", "load", (r) => r.firstPaint);
   row("load", "  loader/floor.js ran (element defined, ms)", "ms", "load", (r) => r.defined);
   row("load", "  loader/floor.js response end (ms)", "ms", "load", (r) => r.loaderEnd);
@@ -616,13 +629,13 @@ async function main() {
   row("text size", "longest task during them (ms)", "ms", "load", (r) => r.clickLongMax, { ratio: false });
   row("text size", "longest run of embed script (LoAF, ms)", "ms", "load", (r) => r.clickEmbedScriptMax, { ratio: false });
   row("text size", "slowest interaction (Event Timing, ms)", "ms", "load", (r) => r.clickInteractionMax);
-  row("1500 blocks", "nav → headline painted (ms)", "ms", "big", (r) => r.headlinePainted);
+  row("1500 blocks", "nav → headline painted (ms)", "ms", "big", (r) => r.headlineFramed);
   row("1500 blocks", "nav → all 1500 blocks painted (ms)", "ms", "big", (r) => r.blocksPainted);
   row("1500 blocks", "longest task (ms)", "ms", "big", (r) => r.longMax, { target: "≤ 200", check: (w) => w.max <= TARGET.bigLongestTask });
   row("1500 blocks", "longest run of embed script (LoAF, ms)", "ms", "big", (r) => r.embedScriptMax, { ratio: false });
   row("1500 blocks", "total blocking time (ms)", "ms", "big", (r) => r.tbt);
   row("lazy", "requests before scrolling near (glue/wasm/JSON/images)", "count", "lazy", (r) => r.lazyRequestsBeforeScroll, { kinds: ["widget"], ratio: false, target: "0", check: (w) => w.max === 0 });
-  row("lazy", "scrollIntoView → headline painted (ms)", "ms", "lazy", (r) => r.headlinePainted - r.scrolledAt, { kinds: ["widget"], ratio: false });
+  row("lazy", "scrollIntoView → headline painted (ms)", "ms", "lazy", (r) => r.headlineFramed - r.scrolledAt, { kinds: ["widget"], ratio: false });
 
   // Checks that are facts, not figures.
   const loads = (results.load?.widget || []).concat(results.gzip?.widget || [], results.multi?.widget || []);
