@@ -635,7 +635,7 @@ async function main() {
   row("1500 blocks", "longest run of embed script (LoAF, ms)", "ms", "big", (r) => r.embedScriptMax, { ratio: false });
   row("1500 blocks", "total blocking time (ms)", "ms", "big", (r) => r.tbt);
   row("lazy", "requests before scrolling near (glue/wasm/JSON/images)", "count", "lazy", (r) => r.lazyRequestsBeforeScroll, { kinds: ["widget"], ratio: false, target: "0", check: (w) => w.max === 0 });
-  row("lazy", "scrollIntoView → headline painted (ms)", "ms", "lazy", (r) => r.headlineFramed - r.scrolledAt, { kinds: ["widget"], ratio: false });
+  row("lazy", "scrollIntoView → headline painted (ms)", "ms", "lazy", (r) => (r.headlineFramed == null ? null : r.headlineFramed - r.scrolledAt), { kinds: ["widget"], ratio: false });
 
   // Checks that are facts, not figures.
   const loads = (results.load?.widget || []).concat(results.gzip?.widget || [], results.multi?.widget || []);

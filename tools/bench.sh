@@ -28,7 +28,7 @@ say() { printf '\033[1mbench:\033[0m %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # --- 1. the release bundle ---------------------------------------------------------------
-build_inputs=(src style loader demo index.html build.rs Cargo.toml Cargo.lock Trunk.toml tools/post-build.mjs tools/build.sh rust-toolchain.toml package-lock.json)
+build_inputs=(src style loader demo index.html build.rs Cargo.toml Cargo.lock Trunk.toml tools/post-build.mjs tools/build.sh tools/wasm-ld.sh rust-toolchain.toml package-lock.json)
 why_build=""
 if [ ! -f dist/news-widget.js ]; then
   why_build="dist/news-widget.js does not exist"

@@ -3,9 +3,11 @@
 //  - removes the module script Trunk injects into index.html (the demo page embeds the widget
 //    exactly as a partner does, through the loader);
 //  - in release builds, shortens the names the wasm and the glue call each other by, minifies
-//    the wasm-bindgen glue (Trunk's own minifier fails on it) and writes .br and .gz beside
-//    every text and wasm file for static hosts.
-import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
+//    the wasm-bindgen glue (Trunk's own minifier fails on it), renames both after a hash of
+//    what they now contain, and writes .br and .gz beside every text and wasm file for static
+//    hosts.
+import { readFileSync, writeFileSync, readdirSync, statSync, renameSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
@@ -16,25 +18,9 @@ const release = process.env.TRUNK_PROFILE === "release";
 if (!staging) throw new Error("run by trunk: TRUNK_STAGING_DIR is not set");
 
 const files = readdirSync(staging);
-const glue = files.find((f) => /^news-widget-[0-9a-f]+\.js$/.test(f));
-const wasm = files.find((f) => /^news-widget-[0-9a-f]+_bg\.wasm$/.test(f));
+let glue = files.find((f) => /^news-widget-[0-9a-f]+\.js$/.test(f));
+let wasm = files.find((f) => /^news-widget-[0-9a-f]+_bg\.wasm$/.test(f));
 if (!glue || !wasm) throw new Error(`glue or wasm missing in ${staging}: ${files.join(", ")}`);
-
-let loader = readFileSync(new URL("../loader/news-widget.js", import.meta.url), "utf8")
-  .replaceAll("__GLUE__", glue)
-  .replaceAll("__WASM__", wasm);
-if (release) {
-  // Comments and indentation only; the source is written to stay small without a minifier.
-  loader = loader
-    .replace(/\/\*[\s\S]*?\*\//g, "")
-    .replace(/^\s*\/\/.*$/gm, "")
-    .replace(/ \/\/ .*$/gm, "")
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .join("\n");
-}
-writeFileSync(join(staging, "news-widget.js"), loader);
 
 const indexPath = join(staging, "index.html");
 const index = readFileSync(indexPath, "utf8")
@@ -49,8 +35,8 @@ writeFileSync(indexPath, index);
  * wasm-bindgen names every import after its Rust item plus a hash
  * (`__wbg_set_className_fcd90345b3a090af`), and these names are stored in both files.
  * Binaryen does the wasm side and prints the mapping; the glue refers to imports only as keys
- * of its import object and to exports only as `wasm.<name>`, both checked here, so a
- * wasm-bindgen that changes this shape fails the build instead of shipping a broken bundle.
+ * of its import object and to exports only through `wasm`, as `wasm.<name>`, all checked here,
+ * so a wasm-bindgen that changes this shape fails the build instead of shipping a broken bundle.
  */
 function shortenBoundaryNames(wasmPath, glueSource) {
   const wasmOpt = new URL("../node_modules/.bin/wasm-opt", import.meta.url).pathname;
@@ -76,6 +62,15 @@ function shortenBoundaryNames(wasmPath, glueSource) {
   for (const [, base, short] of map.imports) {
     replaceOnce(new RegExp(`^(\\s+)${escape(base)}: function`, "gm"), (_, indent) => `${indent}${short}: function`, `import ${base}`);
   }
+  // The exports object is reached only as `wasm` (init() also returns it, with the short names;
+  // the loader does not use it): anything else would bypass the renaming below.
+  const elsewhere = code
+    .replace(/\blet wasmModule, wasmInstance, wasm;/, "")
+    .replace(/\bwasm = instance\.exports;/, "")
+    .replaceAll(/\breturn wasm;/g, "")
+    .replaceAll(/\bwasm !== undefined/g, "")
+    .match(/(?<![\w$./'"-])wasm(?![\w$.])|\.exports\b/g);
+  if (elsewhere) throw new Error(`post-build: the glue reaches the wasm exports as ${elsewhere.join(", ")}`);
   const exports = new Map(map.exports);
   code = code.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (_, name) => {
     if (!exports.has(name)) throw new Error(`post-build: the glue calls wasm.${name}, which the wasm does not export`);
@@ -105,6 +100,37 @@ if (release) {
   const { code } = await minify(shortened, { module: true, compress: { passes: 2 } });
   writeFileSync(gluePath, code);
 
+  // Trunk hashed cargo's output, before the changes above; hosts cache hashed files forever
+  // (`immutable`), so the names must change whenever these bytes do, including when only this
+  // hook or Binaryen changes. The pair shares one hash: they only work together.
+  const hash = createHash("sha256")
+    .update(readFileSync(gluePath))
+    .update(readFileSync(join(staging, wasm)))
+    .digest("hex")
+    .slice(0, 16);
+  const [newGlue, newWasm] = [`news-widget-${hash}.js`, `news-widget-${hash}_bg.wasm`];
+  renameSync(gluePath, join(staging, newGlue));
+  renameSync(join(staging, wasm), join(staging, newWasm));
+  [glue, wasm] = [newGlue, newWasm];
+}
+
+let loader = readFileSync(new URL("../loader/news-widget.js", import.meta.url), "utf8")
+  .replaceAll("__GLUE__", glue)
+  .replaceAll("__WASM__", wasm);
+if (release) {
+  // Comments and indentation only; the source is written to stay small without a minifier.
+  loader = loader
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/^\s*\/\/.*$/gm, "")
+    .replace(/ \/\/ .*$/gm, "")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join("\n");
+}
+writeFileSync(join(staging, "news-widget.js"), loader);
+
+if (release) {
   const walk = (dir) =>
     readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
   for (const file of walk(staging).filter((f) => /\.(js|wasm|css|html|json|svg)$/.test(f))) {

@@ -11,6 +11,7 @@
 // Exit status: 0 within budget, 1 over budget, 2 when dist/ is missing or inconsistent.
 // `node tools/size-budget.mjs --json` prints the measurement as JSON instead of the table.
 import { readFileSync, existsSync, readdirSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync, constants } from "node:zlib";
@@ -67,6 +68,16 @@ export function measure(dist = join(root, "dist")) {
     if (!existsSync(path)) throw new Problem(`the loader names ${f.name}, which is not in ${dist}`);
     return { ...f, ...sizes(path, notes) };
   });
+  // Hosts cache hashed files forever, so the names must follow the bytes: tools/post-build.mjs
+  // names the pair after a hash of both, after it has rewritten them.
+  const hash = createHash("sha256")
+    .update(readFileSync(join(dist, glue[0])))
+    .update(readFileSync(join(dist, wasm[0])))
+    .digest("hex")
+    .slice(0, 16);
+  if (glue[0] !== `news-widget-${hash}.js` || wasm[0] !== `news-widget-${hash}_bg.wasm`) {
+    throw new Problem(`${glue[0]} and ${wasm[0]} are not named after their content (news-widget-${hash})`);
+  }
   // Hashed files the loader does not name are leftovers, or assets it forgot: either way, say so.
   const others = readdirSync(dist).filter(
     (f) => /^news-widget-[0-9a-f]+(_bg)?\.(js|wasm)$/.test(f) && !files.some((x) => x.name === f),

@@ -15,6 +15,9 @@ while [ $# -gt 0 ]; do
     shift 2
     continue
   fi
+  # (rustc 1.95 passes `--export sym`; the one-argument form is dropped too. Were rustc ever to
+  # pass its arguments in an @file, nothing would be dropped and the size budget would fail.)
+  [[ "$1" == --export=*intounderlying* ]] && { shift; continue; }
   args+=("$1")
   shift
 done
