@@ -29,6 +29,20 @@ function recordRequests(page) {
 }
 
 const headline = (page, id) => page.locator(`#${id} [part=headline]`);
+/** The reserving element's box, where the host's `#after` starts, and both reservations. */
+const reservation = (page, id) =>
+  page.evaluate((id) => {
+    const el = document.getElementById(id);
+    const root = el.shadowRoot;
+    return {
+      h: el.getBoundingClientRect().height,
+      top: el.getBoundingClientRect().top,
+      afterTop: document.getElementById("after").getBoundingClientRect().top,
+      headline: !!root.querySelector("[part=headline]"),
+      host: el.style.minHeight,
+      skeleton: root.querySelector("[part=root]").style.minHeight,
+    };
+  }, id);
 
 /**
  * Resolves once an IntersectionObserver with the loader's margin has delivered its first
@@ -714,18 +728,11 @@ test("height-hint reserves its height from the moment the loader runs until the 
 
   // While the article is on its way (skeleton shown), the box is 1500px and the page below has not moved.
   await expect(page.locator("#hh [part=skeleton]")).toBeVisible();
-  const during = await page.evaluate(() => {
-    const el = document.getElementById("hh");
-    return {
-      h: el.getBoundingClientRect().height,
-      headline: !!el.shadowRoot.querySelector("[part=headline]"),
-      afterTop: document.getElementById("after").getBoundingClientRect().top - el.getBoundingClientRect().top,
-    };
-  });
+  const during = await reservation(page, "hh");
   expect(during.headline).toBe(false);
   expect.soft(during.h, "box height while the skeleton shows").toBeGreaterThanOrEqual(1499);
   expect.soft(during.h, "box height while the skeleton shows").toBeLessThanOrEqual(1501);
-  expect.soft(during.afterTop).toBeGreaterThanOrEqual(1499);
+  expect.soft(during.afterTop - during.top).toBeGreaterThanOrEqual(1499);
 
   await expect(headline(page, "hh")).toHaveText(seed.headline);
   const frames = await page.evaluate(() => window.__frames);
@@ -749,15 +756,7 @@ test("without height-hint a screen is reserved until the whole article is in, th
 <p id="after">host content after the widget</p>`;
   await openHostPage(page, hostPage(body), "/pages/__no-hint.html");
   await expect(page.locator("#nh [part=skeleton]")).toBeVisible();
-  const during = await page.evaluate(() => {
-    const el = document.getElementById("nh");
-    return {
-      h: el.getBoundingClientRect().height,
-      afterTop: document.getElementById("after").getBoundingClientRect().top,
-      host: el.style.minHeight,
-      skeleton: el.shadowRoot.querySelector("[part=root]").style.minHeight,
-    };
-  });
+  const during = await reservation(page, "nh");
   // max(36em, 100svh) at 800px high: the host's content below starts out of view.
   expect(during.h).toBeGreaterThanOrEqual(799);
   expect(during.afterTop).toBeGreaterThanOrEqual(800);
@@ -770,6 +769,21 @@ test("without height-hint a screen is reserved until the whole article is in, th
   await expect(headline(page, "nh")).toHaveText(seed.headline);
   await loaded;
   expect(await page.evaluate(() => document.getElementById("nh").style.minHeight)).toBe("");
+  errors.expectNone();
+});
+
+test("an invalid height-hint counts as none for the loader and the widget alike (1.px, 1.2.3px)", async ({ page }) => {
+  const errors = trackPageErrors(page);
+  for (const hint of ["1.px", "1.2.3px"]) {
+    const body = `<news-widget id="bad" height-hint="${hint}" src="/fault/slow?ms=1500" loading="eager"><a href="https://example.com/">fallback</a></news-widget>
+<p id="after">host content after the widget</p>`;
+    await openHostPage(page, hostPage(body), "/pages/__bad-hint.html");
+    await expect(page.locator("#bad [part=skeleton]")).toBeVisible();
+    const during = await reservation(page, "bad");
+    // Both fall back to the default screen: the rule lives in the loader and in src/attributes.rs.
+    expect(during.host, hint).toBe("max(36em, 100svh)");
+    expect(during.skeleton, hint).toBe(during.host);
+  }
   errors.expectNone();
 });
 
