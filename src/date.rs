@@ -3,6 +3,7 @@
 //! SPEC §2 shows the calendar date *in the offset written in the value* (the newsroom's day),
 //! so no time-zone arithmetic is needed: the date part as written is the answer.
 
+use crate::format::decimal;
 use crate::i18n::Lang;
 
 /// A calendar date as written at the start of an ISO 8601 value.
@@ -77,12 +78,15 @@ impl CalendarDate {
     /// `2025/4/16` in Chinese (the numeric form Taiwanese news sites print), `April 16, 2025` in English.
     pub fn display(&self, lang: Lang) -> String {
         match lang {
-            Lang::ZhTw => format!("{}/{}/{}", self.year, self.month, self.day),
+            Lang::ZhTw => {
+                let (month, day) = (decimal(self.month), decimal(self.day));
+                [&decimal(self.year), "/", &month, "/", &day].concat()
+            }
             Lang::En => {
                 let month = MONTHS
                     .get(usize::from(self.month).wrapping_sub(1))
                     .unwrap_or(&"");
-                format!("{month} {}, {}", self.day, self.year)
+                [month, " ", &decimal(self.day), ", ", &decimal(self.year)].concat()
             }
         }
     }

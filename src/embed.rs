@@ -290,7 +290,7 @@ fn parse_inline(value: &JsValue) -> Result<Article, LoadError> {
 /// An attribute or its `data-` twin (for `div[data-news-widget]`).
 fn attribute(host: &HtmlElement, name: &str) -> Option<String> {
     host.get_attribute(name)
-        .or_else(|| host.get_attribute(&format!("data-{name}")))
+        .or_else(|| host.get_attribute(&["data-", name].concat()))
 }
 
 fn read_attributes(host: &HtmlElement) -> HostAttributes {

@@ -1,5 +1,6 @@
 //! Why an article could not be shown: the four kinds of SPEC §4, each with a localised message.
 
+use crate::format::decimal;
 use crate::i18n::Lang;
 
 /// A failure to load or use an article.
@@ -57,7 +58,7 @@ impl LoadError {
         let s = lang.strings();
         match self {
             LoadError::Network => s.error_network.to_owned(),
-            LoadError::Http { status } => format!("{} {status}.", s.error_http),
+            LoadError::Http { status } => [s.error_http, " ", &decimal(*status), "."].concat(),
             LoadError::Format(FormatProblem::TooLarge) => s.error_too_large.to_owned(),
             LoadError::Format(_) => s.error_format.to_owned(),
             LoadError::Timeout => s.error_timeout.to_owned(),

@@ -60,7 +60,7 @@ fn emit(host: &Element, name: &str, detail: &[(&str, JsValue)], cancelable: bool
     init.set_composed(true);
     init.set_cancelable(cancelable);
     init.set_detail(&object);
-    let Ok(event) = CustomEvent::new_with_event_init_dict(&format!("news-widget:{name}"), &init)
+    let Ok(event) = CustomEvent::new_with_event_init_dict(&["news-widget:", name].concat(), &init)
     else {
         return true;
     };

@@ -1,12 +1,13 @@
 //! news-widget: an embeddable news-article widget (SPEC: `../shared/SPEC.md`).
 //!
 //! Pure logic (no DOM, tested natively): [`model`], [`url`], [`date`], [`i18n`],
-//! [`text_size`], [`error`]. Browser side: [`fetch`], [`json`], [`storage`], [`events`], [`embed`] and
+//! [`text_size`], [`error`], [`format`]. Browser side: [`fetch`], [`json`], [`storage`], [`events`], [`embed`] and
 //! the Leptos views in [`components`].
 
 pub mod attributes;
 pub mod date;
 pub mod error;
+pub mod format;
 pub mod i18n;
 pub mod model;
 pub mod text_size;

@@ -8,6 +8,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Storage, StorageEvent};
 
+use crate::format::decimal;
 use crate::text_size::TextSize;
 
 /// The `localStorage` key, namespaced so it cannot collide with the host's own keys.
@@ -30,7 +31,7 @@ pub fn page_text_size() -> ArcRwSignal<TextSize> {
 pub fn choose_text_size(size: TextSize) {
     page_text_size().set(size);
     if let Some(storage) = local_storage() {
-        let _ = storage.set_item(KEY, &size.step().to_string());
+        let _ = storage.set_item(KEY, &decimal(size.step()));
     }
 }
 

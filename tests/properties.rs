@@ -12,6 +12,7 @@
 use news_widget::attributes::{parse_height_hint, HeadingLevel, Theme};
 use news_widget::date::PublishedDate;
 use news_widget::error::FormatProblem;
+use news_widget::format;
 use news_widget::i18n::Lang;
 use news_widget::model::{Article, Block, Image, Run};
 use news_widget::text_size::TextSize;
@@ -725,5 +726,11 @@ proptest! {
             prop_assert!(size.step() <= 6);
         }
         let _ = Lang::from_tag(&value);
+    }
+
+    /// `format::decimal` stands in for `to_string()` in the wasm: the two never differ.
+    #[test]
+    fn decimal_equals_to_string(n in any::<u64>()) {
+        prop_assert_eq!(format::decimal(n), n.to_string());
     }
 }

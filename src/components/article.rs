@@ -50,10 +50,7 @@ pub fn ArticleView(
             </span>
         }
     });
-    let hero = article
-        .image
-        .clone()
-        .map(|image| figure(image, "hero", false));
+    let hero = article.image.clone().map(|image| figure(image, true));
     // The body comes in slices, one task each, and the related stories of a long enough body in
     // the task after the last slice: no single task of the first render is long for the host
     // page (issue 7). Below a short body they come with it: arriving later, they would push the

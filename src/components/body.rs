@@ -2,6 +2,7 @@ use leptos::html::custom;
 use leptos::prelude::*;
 
 use crate::attributes::HeadingLevel;
+use crate::format::decimal;
 use crate::i18n::Lang;
 use crate::model::{Block, Image, Run};
 
@@ -28,7 +29,7 @@ pub fn BodyBlock(
             </blockquote>
         }
         .into_any(),
-        Block::Image(image) => figure(image, "figure", true).into_any(),
+        Block::Image(image) => figure(image, false).into_any(),
         Block::Link {
             text,
             url,
@@ -52,17 +53,22 @@ pub fn BodyBlock(
     }
 }
 
-/// An image with its space reserved (width/height) and its caption.
-pub fn figure(image: Image, class: &'static str, lazy: bool) -> impl IntoView {
-    let part = (class == "hero").then_some("hero");
+/// An image with its space reserved (width/height) and its caption: the article's hero (the
+/// `hero` part, loaded at once) or a figure in the body (loaded lazily).
+pub fn figure(image: Image, hero: bool) -> impl IntoView {
+    let (class, part) = if hero {
+        ("nw-hero", Some("hero"))
+    } else {
+        ("nw-figure", None)
+    };
     view! {
-        <figure class=format!("nw-{class}") part=part>
+        <figure class=class part=part>
             <img
                 src=image.url
                 alt=image.alt
-                width=image.width
-                height=image.height
-                loading=if lazy { "lazy" } else { "eager" }
+                width=image.width.map(decimal)
+                height=image.height.map(decimal)
+                loading=if hero { "eager" } else { "lazy" }
                 decoding="async"
             />
             {image.caption.map(|c| view! { <figcaption>{c}</figcaption> })}

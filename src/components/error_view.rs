@@ -21,7 +21,7 @@ pub fn ErrorView(
         <div part="error" class="nw-error" lang=lang.tag()>
             <p class="nw-error-title">{s.error_title}</p>
             <p class="nw-error-message">{error.message(lang)}</p>
-            <button type="button" class="nw-button nw-retry" on:click=move |_| retry()>
+            <button type="button" class="nw-button nw-retry" on:click:capture=move |_| retry()>
                 {s.retry}
             </button>
             // The partner's fallback children (usually a link to the original) stay reachable.

@@ -21,6 +21,13 @@ pub use skeleton::Skeleton;
 pub use text_size_controls::TextSizeControls;
 pub use widget::WidgetView;
 
+// Every listener is attached with `:capture`. On an element's own events (all of ours: clicks on
+// the buttons, scroll and keys on the track, and the root's link clicks, which nothing below it
+// handles) the capture and bubble phases see the same events. But tachys' bubbling path carries
+// its event-delegation code (a global set of event names in a hash set) even when delegation is
+// off, and that cost 2.3 KB brotli (issue 7, BENCHMARKS.md "Size work"); the capture path does
+// not. A plain `on:` listener anywhere brings the code back, which the size budget catches.
+
 /// `"true"` as a constant, not a literal. Leptos builds any subtree whose attributes are all
 /// string literals from HTML via `innerHTML` ("inert elements"), which throws on pages that
 /// enforce Trusted Types. A non-literal attribute keeps such subtrees on `createElement`.

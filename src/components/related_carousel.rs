@@ -6,6 +6,7 @@ use web_sys::{HtmlElement, KeyboardEvent, ResizeObserver, ScrollBehavior, Scroll
 
 use super::TRUE;
 use crate::attributes::HeadingLevel;
+use crate::format::{boolean, decimal};
 use crate::i18n::Lang;
 use crate::model::Related;
 
@@ -80,7 +81,7 @@ pub fn RelatedCarousel(
         scroll(direction, false);
     };
 
-    let total = items.len();
+    let total = decimal(items.len() as u64);
     let cards = items
         .into_iter()
         .enumerate()
@@ -90,9 +91,9 @@ pub fn RelatedCarousel(
                 None => item.headline.into_any(),
             };
             view! {
-                <div part="related-item" class="nw-card" lang=content_lang.clone() role="group" aria-roledescription="slide" aria-label=format!("{} / {total}", i + 1)>
+                <div part="related-item" class="nw-card" lang=content_lang.clone() role="group" aria-roledescription="slide" aria-label=[&decimal(i as u64 + 1), " / ", &total].concat()>
                     {item.image.map(|image| view! {
-                        <img class="nw-card-image" src=image.url alt="" width=image.width height=image.height loading="lazy" decoding="async" />
+                        <img class="nw-card-image" src=image.url alt="" width=image.width.map(decimal) height=image.height.map(decimal) loading="lazy" decoding="async" />
                     })}
                     <p class="nw-card-title">{title}</p>
                     {item.published.map(|d| view! { <time class="nw-card-date" lang=lang.tag() datetime=d.iso.clone()>{d.display(lang)}</time> })}
@@ -112,22 +113,22 @@ pub fn RelatedCarousel(
                 {heading}
                 <div class="nw-related-nav">
                     <button type="button" part="related-prev" class="nw-button" aria-label=s.previous
-                        aria-disabled=move || at_start.get().to_string()
-                        on:click=move |_| if !at_start.get_untracked() { scroll(-1.0, true) }>
+                        aria-disabled=move || boolean(at_start.get())
+                        on:click:capture=move |_| if !at_start.get_untracked() { scroll(-1.0, true) }>
                         <span aria-hidden=TRUE>"‹"</span>
                     </button>
                     <button type="button" part="related-next" class="nw-button" aria-label=s.next
-                        aria-disabled=move || at_end.get().to_string()
-                        on:click=move |_| if !at_end.get_untracked() { scroll(1.0, true) }>
+                        aria-disabled=move || boolean(at_end.get())
+                        on:click:capture=move |_| if !at_end.get_untracked() { scroll(1.0, true) }>
                         <span aria-hidden=TRUE>"›"</span>
                     </button>
                 </div>
             </div>
             <div part="related-track" class="nw-track" node_ref=track tabindex="0" role="group" aria-label=s.related
-                on:scroll=move |_| measure()
-                on:scrollend=move |_| heading_to.set_value(None)
-                on:pointerdown=move |_| heading_to.set_value(None)
-                on:keydown=on_key>
+                on:scroll:capture=move |_| measure()
+                on:scrollend:capture=move |_| heading_to.set_value(None)
+                on:pointerdown:capture=move |_| heading_to.set_value(None)
+                on:keydown:capture=on_key>
                 {cards}
             </div>
         </section>

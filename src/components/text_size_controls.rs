@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::format::boolean;
 use crate::i18n::Lang;
 use crate::storage::choose_text_size;
 use crate::text_size::TextSize;
@@ -21,7 +22,7 @@ pub fn TextSizeControls(
         let chosen = next(size.get_untracked());
         if chosen != size.get_untracked() {
             choose_text_size(chosen);
-            announcement.set(format!("{} {}", s.size_now, chosen.percent_label()));
+            announcement.set([s.size_now, " ", chosen.percent_label()].concat());
         }
     };
     // `A` is a toggle-like reset: pressed at 100%. `A-`/`A+` are inert at their ends.
@@ -30,8 +31,8 @@ pub fn TextSizeControls(
                        name: &'static str,
                        next: fn(TextSize) -> TextSize| {
         let is_reset = part == "font-reset";
-        let inert = move || (!is_reset && next(size.get()) == size.get()).to_string();
-        let pressed = move || is_reset.then(|| size.get().is_default().to_string());
+        let inert = move || boolean(!is_reset && next(size.get()) == size.get());
+        let pressed = move || is_reset.then(|| boolean(size.get().is_default()));
         view! {
             <button
                 type="button"
@@ -40,7 +41,7 @@ pub fn TextSizeControls(
                 aria-label=name
                 aria-disabled=inert
                 aria-pressed=pressed
-                on:click=move |_| change(next)
+                on:click:capture=move |_| change(next)
             >
                 {label}
             </button>

@@ -89,7 +89,7 @@ pub fn WidgetView(
             style:--nw-scale=scale
             style:height=reserved_height
             style:min-height=min_height
-            on:click=move |ev| follow_link(&host, &ev)
+            on:click:capture=move |ev| follow_link(&host, &ev)
         >
             {content}
             <div class="nw-visually-hidden" aria-live="polite">{error_message}</div>
