@@ -1,8 +1,14 @@
+use std::cell::{Cell, OnceCell};
+use std::rc::Rc;
+
 use leptos::html::custom;
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, KeyboardEvent, ResizeObserver, ScrollBehavior, ScrollToOptions};
+use web_sys::{
+    Element, HtmlElement, KeyboardEvent, ResizeObserver, ScrollBehavior, ScrollToOptions,
+};
 
 use super::TRUE;
 use crate::attributes::HeadingLevel;
@@ -24,62 +30,33 @@ pub fn RelatedCarousel(
     level: HeadingLevel,
 ) -> impl IntoView {
     let s = lang.strings();
-    let track = NodeRef::<leptos::html::Div>::new();
-    let at_start = RwSignal::new(true);
-    let at_end = RwSignal::new(true);
-    // Where a smooth scroll is heading. A second press before it arrives continues from there:
-    // `scrollBy` would measure from the moving position and snap back to the same card.
-    let heading_to = StoredValue::new(None::<f64>);
-    let measure = move || {
-        if let Some(track) = track.get_untracked() {
-            let left = f64::from(track.scroll_left());
-            let room = f64::from(track.scroll_width() - track.client_width());
-            at_start.set(left <= 1.0);
-            at_end.set(left >= room - 1.0);
-            if heading_to
-                .get_value()
-                .is_some_and(|target| (target - left).abs() < 1.0)
-            {
-                heading_to.set_value(None);
-            }
+    let track = Rc::new(Track {
+        element: OnceCell::new(),
+        heading_to: Cell::new(None),
+        at_start: RwSignal::new(true),
+        at_end: RwSignal::new(true),
+        observer: OnceCell::new(),
+        on_resize: OnceCell::new(),
+    });
+    let (at_start, at_end) = (track.at_start, track.at_end);
+    // Cleanups must be `Send`; the widget lives on the one thread of the page.
+    let cleanup = SendWrapper::new(track.clone());
+    on_cleanup(move || cleanup.disconnect());
+    let on_key = {
+        let track = track.clone();
+        move |ev: KeyboardEvent| {
+            let direction = match ev.key().as_str() {
+                "ArrowRight" => 1.0,
+                "ArrowLeft" => -1.0,
+                _ => return,
+            };
+            ev.prevent_default();
+            track.scroll(direction, false);
         }
     };
-    watch_size(track, measure);
-
-    let scroll = move |direction: f64, by_page: bool| {
-        let Some(track) = track.get_untracked() else {
-            return;
-        };
-        let distance = if by_page {
-            f64::from(track.client_width())
-        } else {
-            card_width(&track)
-        };
-        let room = f64::from(track.scroll_width() - track.client_width());
-        let from = heading_to
-            .get_value()
-            .unwrap_or_else(|| f64::from(track.scroll_left()));
-        let target = (from + direction * distance).clamp(0.0, room.max(0.0));
-        let smooth = !prefers_reduced_motion();
-        heading_to.set_value(smooth.then_some(target));
-        let options = ScrollToOptions::new();
-        options.set_left(target);
-        options.set_behavior(if smooth {
-            ScrollBehavior::Smooth
-        } else {
-            ScrollBehavior::Instant
-        });
-        track.scroll_to_with_scroll_to_options(&options);
-    };
-    let on_key = move |ev: KeyboardEvent| {
-        let direction = match ev.key().as_str() {
-            "ArrowRight" => 1.0,
-            "ArrowLeft" => -1.0,
-            _ => return,
-        };
-        ev.prevent_default();
-        scroll(direction, false);
-    };
+    // Each listener holds the track; `attach` hands it the element once it is built.
+    let (prev, next, attach) = (track.clone(), track.clone(), track.clone());
+    let (on_scroll, on_scroll_end, on_pointer) = (track.clone(), track.clone(), track);
 
     let total = decimal(items.len() as u64);
     let cards = items
@@ -114,20 +91,20 @@ pub fn RelatedCarousel(
                 <div class="nw-related-nav">
                     <button type="button" part="related-prev" class="nw-button" aria-label=s.previous
                         aria-disabled=move || boolean(at_start.get())
-                        on:click:capture=move |_| if !at_start.get_untracked() { scroll(-1.0, true) }>
+                        on:click:capture=move |_| if !at_start.get_untracked() { prev.scroll(-1.0, true) }>
                         <span aria-hidden=TRUE>"‹"</span>
                     </button>
                     <button type="button" part="related-next" class="nw-button" aria-label=s.next
                         aria-disabled=move || boolean(at_end.get())
-                        on:click:capture=move |_| if !at_end.get_untracked() { scroll(1.0, true) }>
+                        on:click:capture=move |_| if !at_end.get_untracked() { next.scroll(1.0, true) }>
                         <span aria-hidden=TRUE>"›"</span>
                     </button>
                 </div>
             </div>
-            <div part="related-track" class="nw-track" node_ref=track tabindex="0" role="group" aria-label=s.related
-                on:scroll:capture=move |_| measure()
-                on:scrollend:capture=move |_| heading_to.set_value(None)
-                on:pointerdown:capture=move |_| heading_to.set_value(None)
+            <div part="related-track" class="nw-track" use:attach_track=attach tabindex="0" role="group" aria-label=s.related
+                on:scroll:capture=move |_| on_scroll.measure()
+                on:scrollend:capture=move |_| on_scroll_end.heading_to.set(None)
+                on:pointerdown:capture=move |_| on_pointer.heading_to.set(None)
                 on:keydown:capture=on_key>
                 {cards}
             </div>
@@ -135,15 +112,95 @@ pub fn RelatedCarousel(
     }
 }
 
-/// Keeps the ends up to date when the widget (not the window) changes width.
-fn watch_size(track: NodeRef<leptos::html::Div>, measure: impl Fn() + Copy + 'static) {
-    let callback = Closure::<dyn Fn()>::new(measure);
-    let Ok(observer) = ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+/// The scrolling part of the carousel, outside the view: the track element and what the
+/// buttons, keys and scroll events need to know about it.
+struct Track {
+    element: OnceCell<HtmlElement>,
+    /// Where a smooth scroll is heading. A second press before it arrives continues from there:
+    /// `scrollBy` would measure from the moving position and snap back to the same card.
+    heading_to: Cell<Option<f64>>,
+    at_start: RwSignal<bool>,
+    at_end: RwSignal<bool>,
+    /// Keeps the ends up to date when the widget (not the window) changes width.
+    observer: OnceCell<ResizeObserver>,
+    /// The observer's callback, alive as long as the observer.
+    on_resize: OnceCell<Closure<dyn Fn()>>,
+}
+
+impl Track {
+    /// Updates the ends from the scroll position, and forgets a smooth scroll that has arrived.
+    fn measure(&self) {
+        let Some(track) = self.element.get() else {
+            return;
+        };
+        let left = f64::from(track.scroll_left());
+        let room = f64::from(track.scroll_width() - track.client_width());
+        self.at_start.set(left <= 1.0);
+        self.at_end.set(left >= room - 1.0);
+        if self
+            .heading_to
+            .get()
+            .is_some_and(|target| (target - left).abs() < 1.0)
+        {
+            self.heading_to.set(None);
+        }
+    }
+
+    /// Scrolls one page (the buttons) or one card (the arrow keys) towards `direction`.
+    fn scroll(&self, direction: f64, by_page: bool) {
+        let Some(track) = self.element.get() else {
+            return;
+        };
+        let distance = if by_page {
+            f64::from(track.client_width())
+        } else {
+            card_width(track)
+        };
+        let room = f64::from(track.scroll_width() - track.client_width());
+        let from = self
+            .heading_to
+            .get()
+            .unwrap_or_else(|| f64::from(track.scroll_left()));
+        let target = (from + direction * distance).clamp(0.0, room.max(0.0));
+        let smooth = !prefers_reduced_motion();
+        self.heading_to.set(smooth.then_some(target));
+        let options = ScrollToOptions::new();
+        options.set_left(target);
+        options.set_behavior(if smooth {
+            ScrollBehavior::Smooth
+        } else {
+            ScrollBehavior::Instant
+        });
+        track.scroll_to_with_scroll_to_options(&options);
+    }
+
+    fn disconnect(&self) {
+        if let Some(observer) = self.observer.get() {
+            observer.disconnect();
+        }
+    }
+}
+
+/// The track's `use:` directive: keeps its element and watches its size.
+fn attach_track(element: Element, track: Rc<Track>) {
+    let Ok(element) = element.dyn_into::<HtmlElement>() else {
         return;
     };
-    let observer = StoredValue::new_local((observer, callback));
-    track.on_load(move |element| observer.with_value(|(o, _)| o.observe(&element)));
-    on_cleanup(move || observer.with_value(|(o, _)| o.disconnect()));
+    let measure = {
+        let track = Rc::downgrade(&track);
+        move || {
+            if let Some(track) = track.upgrade() {
+                track.measure();
+            }
+        }
+    };
+    let callback = Closure::<dyn Fn()>::new(measure);
+    if let Ok(observer) = ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(&element);
+        let _ = track.observer.set(observer);
+        let _ = track.on_resize.set(callback);
+    }
+    let _ = track.element.set(element);
 }
 
 /// One card plus the gap, the step of an arrow key.
