@@ -33,12 +33,12 @@ pub fn RelatedCarousel(
     let track = Rc::new(Track {
         element: OnceCell::new(),
         heading_to: Cell::new(None),
-        at_start: RwSignal::new(true),
-        at_end: RwSignal::new(true),
+        at_start: ArcRwSignal::new(true),
+        at_end: ArcRwSignal::new(true),
         observer: OnceCell::new(),
         on_resize: OnceCell::new(),
     });
-    let (at_start, at_end) = (track.at_start, track.at_end);
+    let (at_start, at_end) = (track.at_start.clone(), track.at_end.clone());
     // Cleanups must be `Send`; the widget lives on the one thread of the page.
     let cleanup = SendWrapper::new(track.clone());
     on_cleanup(move || cleanup.disconnect());
@@ -91,12 +91,12 @@ pub fn RelatedCarousel(
                 <div class="nw-related-nav">
                     <button type="button" part="related-prev" class="nw-button" aria-label=s.previous
                         aria-disabled=move || boolean(at_start.get())
-                        on:click:capture=move |_| if !at_start.get_untracked() { prev.scroll(-1.0, true) }>
+                        on:click:capture=move |_| if !prev.at_start.get_untracked() { prev.scroll(-1.0, true) }>
                         <span aria-hidden=TRUE>"‹"</span>
                     </button>
                     <button type="button" part="related-next" class="nw-button" aria-label=s.next
                         aria-disabled=move || boolean(at_end.get())
-                        on:click:capture=move |_| if !at_end.get_untracked() { next.scroll(1.0, true) }>
+                        on:click:capture=move |_| if !next.at_end.get_untracked() { next.scroll(1.0, true) }>
                         <span aria-hidden=TRUE>"›"</span>
                     </button>
                 </div>
@@ -119,8 +119,8 @@ struct Track {
     /// Where a smooth scroll is heading. A second press before it arrives continues from there:
     /// `scrollBy` would measure from the moving position and snap back to the same card.
     heading_to: Cell<Option<f64>>,
-    at_start: RwSignal<bool>,
-    at_end: RwSignal<bool>,
+    at_start: ArcRwSignal<bool>,
+    at_end: ArcRwSignal<bool>,
     /// Keeps the ends up to date when the widget (not the window) changes width.
     observer: OnceCell<ResizeObserver>,
     /// The observer's callback, alive as long as the observer.
