@@ -84,9 +84,16 @@ fn starts_with_two_slashes(s: &str) -> bool {
 
 /// Splits an absolute `scheme://authority…` URL after its authority.
 fn split_origin(absolute: &str) -> (&str, &str) {
-    // Built by `resolve`, so it starts with `scheme://`, and a scheme has no `:`; a `find(':')`
-    // spares the wasm a substring searcher.
-    let authority_start = absolute.find(':').map_or(0, |i| i + 3);
+    // After the scheme's `:` and `//`. A `find(':')` rather than `find("://")` spares the wasm a
+    // substring searcher; a scheme has no `:`.
+    let authority_start = absolute.find(':').map_or(0, |i| {
+        i + 1
+            + if absolute[i + 1..].starts_with("//") {
+                2
+            } else {
+                0
+            }
+    });
     let end = absolute[authority_start..]
         .find(['/', '?', '#', '\\'])
         .map_or(absolute.len(), |i| authority_start + i);

@@ -18,7 +18,8 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 unset RUSTFLAGS CARGO_ENCODED_RUSTFLAGS
 export RUSTC_BOOTSTRAP=1
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-# std's own switch to its smaller algorithms (e.g. sorting, string search): -367 B brotli.
+# std's own switch to its smaller algorithms (e.g. sorting, integer formatting); it also replaces
+# build-std's default features (`panic-unwind`, unused with immediate-abort): -367 B brotli.
 export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
 # Not an unstable flag: a linker that leaves out code Leptos links but never calls (the script

@@ -21,12 +21,16 @@ pub use skeleton::Skeleton;
 pub use text_size_controls::TextSizeControls;
 pub use widget::WidgetView;
 
-// Every listener is attached with `:capture`. On an element's own events (all of ours: clicks on
-// the buttons, scroll and keys on the track, and the root's link clicks, which nothing below it
-// handles) the capture and bubble phases see the same events. But tachys' bubbling path carries
-// its event-delegation code (a global set of event names in a hash set) even when delegation is
-// off, and that cost 2.3 KB brotli (issue 7, BENCHMARKS.md "Size work"); the capture path does
-// not. A plain `on:` listener anywhere brings the code back, which the size budget catches.
+// Every `on:` listener is attached with `:capture`. tachys' bubbling path carries its
+// event-delegation code (a global set of event names in a hash set) even when delegation is off,
+// and that cost 2.3 KB brotli (issue 7, BENCHMARKS.md "Size work"); the capture path does not.
+// For an element's own events the two phases are the same; events from descendants reach a
+// capture listener before the descendants' own listeners, and non-bubbling ones (`scroll`) reach
+// it too. Our listeners are on the buttons, whose only descendant is a label, and on the
+// carousel track, where a descendant's scroll only means an extra measurement. The root's link
+// handling must come after the partner's own listeners, so it is a plain bubbling listener
+// (`widget.rs`). A plain `on:` listener anywhere brings the code back, which the size budget
+// catches.
 
 /// `"true"` as a constant, not a literal. Leptos builds any subtree whose attributes are all
 /// string literals from HTML via `innerHTML` ("inert elements"), which throws on pages that

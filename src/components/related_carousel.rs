@@ -17,7 +17,7 @@ use crate::i18n::Lang;
 use crate::model::Related;
 
 /// Related stories as a WAI-ARIA carousel over native scrolling: scroll-snap, swipe and
-/// trackpad are the browser's; the buttons and arrow keys only call `scrollBy`. No autoplay.
+/// trackpad are the browser's; the buttons and arrow keys only call `scrollTo`. No autoplay.
 #[component]
 pub fn RelatedCarousel(
     /// The stories, at least one.
@@ -186,6 +186,10 @@ fn attach_track(element: Element, track: Rc<Track>) {
     let Ok(element) = element.dyn_into::<HtmlElement>() else {
         return;
     };
+    if track.element.get().is_some() {
+        // Already watching: a second observer would outlive its dropped callback.
+        return;
+    }
     let measure = {
         let track = Rc::downgrade(&track);
         move || {

@@ -1,5 +1,8 @@
 use leptos::prelude::*;
-use web_sys::{HtmlElement, MouseEvent};
+use send_wrapper::SendWrapper;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlElement, MouseEvent};
 
 use super::{ArticleView, ErrorView, LoadState, Skeleton};
 use crate::attributes::{HostAttributes, DEFAULT_RESERVATION};
@@ -89,7 +92,7 @@ pub fn WidgetView(
             style:--nw-scale=scale
             style:height=reserved_height
             style:min-height=min_height
-            on:click:capture=move |ev| follow_link(&host, &ev)
+            use:intercept_links=host
         >
             {content}
             <div class="nw-visually-hidden" aria-live="polite">{error_message}</div>
@@ -105,6 +108,31 @@ fn announce_size_changes(host: HtmlElement, text_size: RwSignal<TextSize>) {
             events::font_size_changed(&host, size);
         }
     });
+}
+
+/// The root's `use:` directive: clicks on links go through [`follow_link`]. A plain bubbling
+/// listener, not `on:click`: every `on:` listener here is in the capture phase (see
+/// `components/mod.rs`), but this one must run after the handlers of the partner's own fallback
+/// links, which the error view slots in below the root, so that their `preventDefault()` wins.
+fn intercept_links(root: Element, host: HtmlElement) {
+    let on_click = Closure::<dyn Fn(Event)>::new(move |ev: Event| {
+        // A host script can dispatch a plain `Event` named "click".
+        if let Some(ev) = ev.dyn_ref::<MouseEvent>() {
+            follow_link(&host, ev);
+        }
+    });
+    if root
+        .add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())
+        .is_ok()
+    {
+        // Cleanups must be `Send`; the widget lives on the one thread of the page.
+        let listener = SendWrapper::new((root, on_click));
+        on_cleanup(move || {
+            let (root, on_click) = &*listener;
+            let _ = root
+                .remove_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+        });
+    }
 }
 
 /// Links out of the widget go through the cancelable `news-widget:navigate` first, so a

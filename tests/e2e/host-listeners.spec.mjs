@@ -1,7 +1,7 @@
 // Host listeners run inside the widget's own event dispatch. One that re-targets the widget
 // (a fallback URL on error, new data on load) must work, not trap the shared wasm instance.
 import { test, expect } from "@playwright/test";
-import { CDN, SEED, trackPageErrors } from "./helpers.mjs";
+import { CDN, SEED, hostPage, openHostPage, trackPageErrors } from "./helpers.mjs";
 
 test("an error listener that sets a fallback src, and a load listener that assigns an article, both work", async ({ page }) => {
   const errors = trackPageErrors(page);
@@ -74,5 +74,39 @@ test("a browser without AbortSignal.any keeps the fallback and tells the host", 
   expect(await page.evaluate(() => [...new Set(window.__errors)])).toEqual(["network"]);
   await expect(page.locator("#a > a")).toBeVisible(); // the partner's fallback link
   expect(await page.evaluate(() => window.NewsWidget.stats)).toBeUndefined(); // no wasm started
+  errors.expectNone();
+});
+
+// The error view shows the partner's fallback children through a <slot>, so a click on the
+// partner's own link passes the widget's root. The partner's handler on that link runs first
+// (its preventDefault() means the widget stays out); without one the click goes through the
+// cancelable news-widget:navigate like any link in the widget. (Failed while the root listened
+// in the capture phase.)
+test("a partner's own handler on its fallback link runs before the widget's news-widget:navigate", async ({ page }) => {
+  const errors = trackPageErrors(page);
+  const body = `<news-widget id="f" src="/fault/404" loading="eager"><a id="own" href="https://example.com/own">fallback</a></news-widget>`;
+  await openHostPage(page, hostPage(body), "/pages/__fallback-link.html");
+  await expect(page.locator("#f [part=error]")).toBeVisible();
+  await page.evaluate(() => {
+    window.__log = [];
+    window.__prevent = true;
+    document.getElementById("own").addEventListener("click", (e) => {
+      window.__log.push("partner");
+      if (window.__prevent) e.preventDefault();
+    });
+    document.addEventListener("news-widget:navigate", (e) => {
+      window.__log.push("navigate " + e.detail.url);
+      e.preventDefault(); // keep the test on this page
+    });
+  });
+  const url = page.url();
+  await page.locator("#own").click();
+  await expect.poll(() => page.evaluate(() => window.__log)).toEqual(["partner"]);
+  await page.evaluate(() => { window.__log = []; window.__prevent = false; });
+  await page.locator("#own").click();
+  await expect
+    .poll(() => page.evaluate(() => window.__log))
+    .toEqual(["partner", "navigate https://example.com/own"]);
+  expect(page.url()).toBe(url);
   errors.expectNone();
 });
