@@ -174,6 +174,7 @@ impl Track {
         track.scroll_to_with_scroll_to_options(&options);
     }
 
+    /// Stops watching the size: the carousel is gone.
     fn disconnect(&self) {
         if let Some(observer) = self.observer.get() {
             observer.disconnect();
