@@ -116,7 +116,7 @@ fn announce_size_changes(host: HtmlElement, text_size: RwSignal<TextSize>) {
 /// links, which the error view slots in below the root, so that their `preventDefault()` wins.
 fn intercept_links(root: Element, host: HtmlElement) {
     let on_click = Closure::<dyn Fn(Event)>::new(move |ev: Event| {
-        // A host script can dispatch a plain `Event` named "click".
+        // A host script can dispatch a plain `Event` named "click": not a reader's click.
         if let Some(ev) = ev.dyn_ref::<MouseEvent>() {
             follow_link(&host, ev);
         }

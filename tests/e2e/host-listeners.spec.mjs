@@ -110,3 +110,26 @@ test("a partner's own handler on its fallback link runs before the widget's news
   expect(page.url()).toBe(url);
   errors.expectNone();
 });
+
+// The widget's link handling reads mouse-event fields (button, modifier keys). A host script can
+// dispatch a plain Event named "click" on a link in the open shadow root: it is not a reader's
+// click, so no news-widget:navigate, and nothing breaks. (Without the MouseEvent check in
+// widget.rs it fired navigate: the missing fields read as a plain left click.)
+test("a plain Event named click on a link inside the widget is ignored, with no error", async ({ page }) => {
+  const errors = trackPageErrors(page);
+  const body = `<news-widget id="w" src="${SEED}" loading="eager"></news-widget>`;
+  await openHostPage(page, hostPage(body), "/pages/__plain-click.html");
+  await expect(page.locator("#w .nw-card-link").first()).toBeAttached();
+  const navigates = await page.evaluate(() => {
+    let count = 0;
+    document.addEventListener("news-widget:navigate", () => count++);
+    const link = document.getElementById("w").shadowRoot.querySelector(".nw-card-link");
+    link.dispatchEvent(new Event("click", { bubbles: true, composed: true, cancelable: true }));
+    return count;
+  });
+  expect(navigates).toBe(0);
+  // Still alive: a real click on a text-size button works.
+  await page.locator("#w [part=font-larger]").click();
+  await expect(page.locator("#w [part=root]")).toHaveCSS("--nw-scale", "1.125");
+  errors.expectNone();
+});
