@@ -440,3 +440,73 @@ async fn below_a_short_body_the_related_stories_come_with_it() {
     assert_eq!(all(&shadow(&host), "[part=related-item]").len(), 1);
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_view_rebuilt_in_place_shows_each_part_once_and_its_buttons_act_once() {
+    let host = host(&[("lang", "en")]);
+    let widget = Widget::new(host.clone(), JsValue::UNDEFINED, json(SEED)).unwrap();
+    settle().await;
+    let root = shadow(&host);
+    let seed: serde_json::Value = serde_json::from_str(SEED).unwrap();
+    let blocks = all(&root, "[part=body] > *").len();
+    assert!(blocks > 10);
+    // A new UI language rebuilds the article view in place (the same elements, new content),
+    // and so does a new article of the same shape.
+    host.set_attribute("lang", "zh-TW").unwrap();
+    widget.refresh_attributes();
+    settle().await;
+    widget.show_article(json(SEED));
+    settle().await;
+    for (selector, count) in [
+        ("[part=section]", 1),
+        ("[part=headline]", 1),
+        ("[part=date]", 1),
+        ("[part=byline]", 1),
+        ("[part=hero] img", 1),
+        ("[part=hero] figcaption", 1),
+        ("[part=font-controls] button", 3),
+        ("[part=font-controls] [aria-live]", 1),
+        ("[part=related]", 1),
+        ("[part=related] h3", 1),
+        ("[part=related] button", 2),
+        ("[part=related-track]", 1),
+    ] {
+        assert_eq!(all(&root, selector).len(), count, "{selector}");
+    }
+    assert_eq!(all(&root, "[part=body] > *").len(), blocks);
+    assert_eq!(
+        all(&root, "[part=related-item]").len(),
+        seed["related"].as_array().unwrap().len()
+    );
+    assert_eq!(
+        one(&root, "[part=font-smaller]")
+            .get_attribute("aria-label")
+            .unwrap(),
+        "A- 縮小字級"
+    );
+    // One press is one step: the old listeners are gone with the old buttons.
+    let sizes = record_events(&host, "news-widget:fontsize");
+    one(&root, "[part=font-reset]")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    settle().await;
+    let before = sizes.borrow().len();
+    one(&root, "[part=font-larger]")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    settle().await;
+    assert_eq!(sizes.borrow().len(), before + 1);
+    assert_eq!(
+        one(&root, "[part=root]")
+            .unchecked_into::<HtmlElement>()
+            .style()
+            .get_property_value("--nw-scale")
+            .unwrap(),
+        "1.125"
+    );
+    one(&root, "[part=font-reset]")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    settle().await;
+    host.remove();
+}

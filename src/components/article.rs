@@ -1,16 +1,22 @@
+use std::ops::Range;
+use std::rc::Rc;
 use std::sync::Arc;
 
-use leptos::html::custom;
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+use web_sys::Element;
 
-use super::body::{figure, BodyBlock};
-use super::{next_task, RelatedCarousel, TextSizeControls};
+use super::body::{block, fill_figure};
+use super::dom::{append, attributes, fill, keep_until_cleanup, Builder};
+use super::next_task;
+use super::related_carousel::related_carousel;
+use super::text_size_controls::text_size_controls;
 use crate::attributes::HeadingLevel;
 use crate::i18n::Lang;
 use crate::model::Article;
 use crate::text_size::TextSize;
 
-/// The article: header with text-size controls, hero figure, body, related stories.
+/// The article (header with text-size controls, hero figure, body) and its related stories.
 #[component]
 pub fn ArticleView(
     /// The article to show.
@@ -24,90 +30,25 @@ pub fn ArticleView(
     /// Set once the whole article is in the DOM (the embed then reports `news-widget:load`).
     complete: ArcRwSignal<bool>,
 ) -> impl IntoView {
-    let s = lang.strings();
-    let section = article
-        .section
-        .clone()
-        .map(|section| view! { <p part="section" class="nw-section">{section}</p> });
-    let headline = custom(level.tag())
-        .attr("part", "headline")
-        .attr("class", "nw-headline")
-        .attr("id", "nw-headline")
-        .child(article.headline.clone());
-    let description = article
-        .description
-        .clone()
-        .map(|d| view! { <p class="nw-standfirst">{d}</p> });
-    let byline = article
-        .byline
-        .clone()
-        .map(|b| view! { <span part="byline" class="nw-byline">{b}</span> });
-    let date = article.published.clone().map(|d| {
-        view! {
-            <span class="nw-date" lang=lang.tag()>
-                {s.published}
-                <time part="date" datetime=d.iso.clone()>{d.display(lang)}</time>
-            </span>
-        }
-    });
-    let hero = article.image.clone().map(|image| figure(image, true));
-    // The body comes in slices, one task each, and the related stories of a long enough body in
-    // the task after the last slice: no single task of the first render is long for the host
-    // page (issue 7). Below a short body they come with it: arriving later, they would push the
-    // host's content down a second time while it is still on screen.
-    let slices = slices(article.body.len());
-    let deferred = article.body.len() >= RELATED_LATER_FROM && !article.related.is_empty();
-    let related_step = if deferred { slices.len() } else { 0 };
-    let steps = slices.len() + usize::from(deferred);
-    let revealed = reveal_one_by_one(steps, complete);
-    let shown = move |step: usize| Memo::new(move |_| revealed.get() > step);
-    let blocks = slices
-        .into_iter()
-        .enumerate()
-        .map(|(k, range)| {
-            // Each slice renders once, when its turn comes; later reveals do not touch it.
-            let visible = shown(k);
-            let article = article.clone();
-            move || {
-                visible.get().then(|| {
-                    article.body[range.clone()]
-                        .iter()
-                        .cloned()
-                        .map(|block| view! { <BodyBlock block lang level /> })
-                        .collect_view()
-                })
-            }
-        })
-        .collect_view();
-    let related = {
-        let visible = shown(related_step);
-        let content_lang = article.lang.clone();
-        let items = article.related.clone();
-        move || {
-            (visible.get() && !items.is_empty()).then(|| {
-                let (items, content_lang) = (items.clone(), content_lang.clone());
-                view! { <RelatedCarousel items lang content_lang level /> }
-            })
-        }
+    let content = Content {
+        article,
+        lang,
+        level,
+        text_size,
+        complete,
     };
+    view! { <div class="nw-content" use:render_article=content></div> }
+}
 
-    view! {
-        <article class="nw-article" aria-labelledby="nw-headline">
-            <header class="nw-header">
-                {section}
-                {headline}
-                {description}
-                <div part="meta" class="nw-meta">
-                    {date}
-                    <TextSizeControls lang size=text_size />
-                    {byline}
-                </div>
-            </header>
-            {hero}
-            <div part="body" class="nw-body" data-nosnippet="">{blocks}</div>
-        </article>
-        {related}
-    }
+/// What the article's `use:` directive needs.
+#[derive(Clone)]
+struct Content {
+    article: Arc<Article>,
+    lang: Lang,
+    level: HeadingLevel,
+    text_size: RwSignal<TextSize>,
+    /// Set once the whole article is in the DOM.
+    complete: ArcRwSignal<bool>,
 }
 
 /// Blocks rendered in the first task: more than a screenful at any text size.
@@ -119,7 +60,7 @@ const RELATED_LATER_FROM: usize = 12;
 
 /// The body split into the slices that are rendered one task after another: a very long article
 /// must not block the host page's main thread (a 1500-block body in one go took ~390 ms).
-fn slices(total: usize) -> Vec<std::ops::Range<usize>> {
+fn slices(total: usize) -> Vec<Range<usize>> {
     let first = total.min(FIRST_SLICE);
     let rest = (first..total)
         .step_by(SLICE)
@@ -127,29 +68,148 @@ fn slices(total: usize) -> Vec<std::ops::Range<usize>> {
     std::iter::once(0..first).chain(rest).collect()
 }
 
-/// How many steps are in the DOM: the first at once, then one more per task; `done` is set
-/// after the last one. An article rebuilt after it was complete (a new `lang` or
-/// `heading-level`) comes back whole at once, so the page below it does not jump.
-fn reveal_one_by_one(count: usize, done: ArcRwSignal<bool>) -> RwSignal<usize> {
-    let revealed = RwSignal::new(if done.get_untracked() { count } else { 1 });
-    if revealed.get_untracked() >= count {
-        done.set(true);
-    } else {
-        leptos::task::spawn_local(async move {
-            loop {
-                next_task().await;
-                // `None` once the view is gone (unmounted mid-way): stop.
-                let more = revealed.try_update(|n| {
-                    *n += 1;
-                    *n < count
-                });
-                match more {
-                    Some(true) => {}
-                    Some(false) => break done.set(true),
-                    None => break,
-                }
-            }
+/// The article's `use:` directive: the header and hero at once; the body in slices and the
+/// related stories after it (see [`render_later`]).
+fn render_article(wrapper: Element, content: Content) {
+    fill(&wrapper, |build| {
+        let article = &content.article;
+        let element = append(&wrapper, build.element("article", "nw-article")?)?;
+        element.set_attribute("aria-labelledby", "nw-headline")?;
+        header(build, &element, &content)?;
+        if let Some(image) = &article.image {
+            let hero = append(&element, build.element("figure", "nw-hero")?)?;
+            hero.set_attribute("part", "hero")?;
+            fill_figure(build, &hero, image, true)?;
+        }
+        let body = append(&element, build.element("div", "nw-body")?)?;
+        attributes(&body, &[("part", "body"), ("data-nosnippet", "")])?;
+        render_later(Later {
+            build: build.clone(),
+            content: content.clone(),
+            body,
+            wrapper: wrapper.clone(),
         });
+        Ok(())
+    });
+}
+
+/// Section, headline, standfirst and the meta line: date, text-size controls, byline.
+fn header(build: &Builder, article_element: &Element, content: &Content) -> Result<(), JsValue> {
+    let Content {
+        article,
+        lang,
+        level,
+        text_size,
+        ..
+    } = content;
+    let header = append(article_element, build.element("header", "nw-header")?)?;
+    if let Some(section) = &article.section {
+        append(&header, build.text("p", "nw-section", section)?)?
+            .set_attribute("part", "section")?;
     }
-    revealed
+    let headline = append(
+        &header,
+        build.text(level.tag(), "nw-headline", &article.headline)?,
+    )?;
+    attributes(&headline, &[("part", "headline"), ("id", "nw-headline")])?;
+    if let Some(description) = &article.description {
+        append(&header, build.text("p", "nw-standfirst", description)?)?;
+    }
+    let meta = append(&header, build.element("div", "nw-meta")?)?;
+    meta.set_attribute("part", "meta")?;
+    if let Some(date) = &article.published {
+        let span = append(
+            &meta,
+            build.text("span", "nw-date", lang.strings().published)?,
+        )?;
+        span.set_attribute("lang", lang.tag())?;
+        let time = append(&span, build.text("time", "", &date.display(*lang))?)?;
+        attributes(&time, &[("part", "date"), ("datetime", &date.iso)])?;
+    }
+    text_size_controls(build, &meta, *lang, *text_size)?;
+    if let Some(byline) = &article.byline {
+        append(&meta, build.text("span", "nw-byline", byline)?)?.set_attribute("part", "byline")?;
+    }
+    Ok(())
+}
+
+/// What is built after the header: the body's blocks and the related stories.
+struct Later {
+    build: Builder,
+    content: Content,
+    body: Element,
+    /// Where the related stories go, after the article.
+    wrapper: Element,
+}
+
+impl Later {
+    /// The body blocks in `range`.
+    fn blocks(&self, range: Range<usize>) {
+        let Content { lang, level, .. } = self.content;
+        for item in &self.content.article.body[range] {
+            if let Ok(item) = block(&self.build, item, lang, level) {
+                let _ = self.body.append_with_node_1(&item);
+            }
+        }
+    }
+
+    /// The related stories, if there are any.
+    fn related(&self) {
+        let Content {
+            article,
+            lang,
+            level,
+            ..
+        } = &self.content;
+        if !article.related.is_empty() {
+            let _ = related_carousel(&self.build, &self.wrapper, article, *lang, *level);
+        }
+    }
+}
+
+/// The body's slices, one task each, then the related stories, then `complete`. No single task
+/// of the first render is long for the host page (issue 7). Below a short body the related
+/// stories come with it: arriving later, they would push the host's content down a second time
+/// while it is still on screen. An article rebuilt after it was complete (a new `lang` or
+/// `heading-level`) comes back whole at once, so the page below it does not jump.
+fn render_later(later: Later) {
+    let article = &later.content.article;
+    let complete = later.content.complete.clone();
+    let mut slices = slices(article.body.len()).into_iter();
+    let deferred = article.body.len() >= RELATED_LATER_FROM && !article.related.is_empty();
+    if complete.get_untracked() || (slices.len() <= 1 && !deferred) {
+        slices.for_each(|range| later.blocks(range));
+        later.related();
+        complete.set(true);
+        return;
+    }
+    if let Some(first) = slices.next() {
+        later.blocks(first);
+    }
+    if !deferred {
+        later.related();
+    }
+    // Gone at the view's cleanup (unmounted or rebuilt mid-way), which stops the rest.
+    let alive = Rc::new(());
+    let view = Rc::downgrade(&alive);
+    keep_until_cleanup(alive);
+    // The carousel's listeners and observer must live until that cleanup too: its owner's.
+    let owner = Owner::current();
+    leptos::task::spawn_local(async move {
+        for range in slices {
+            next_task().await;
+            if view.strong_count() == 0 {
+                return;
+            }
+            later.blocks(range);
+        }
+        if deferred {
+            next_task().await;
+            match owner {
+                Some(owner) if view.strong_count() > 0 => owner.with(|| later.related()),
+                _ => return,
+            }
+        }
+        complete.set(true);
+    });
 }

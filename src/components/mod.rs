@@ -1,8 +1,14 @@
-//! The views. They stay thin: data comes from [`crate::model`], words from [`crate::i18n`],
-//! and anything that talks to the page from [`crate::events`] and [`crate::storage`].
+//! The views. Leptos holds the state and the parts that change with it: the root (theme,
+//! language, text size, reserved height), the switch between skeleton, article and error, and
+//! the live region ([`WidgetView`]). What each of those three shows is built by hand, once, by a
+//! `use:` directive on one shell element, and built again when Leptos rebuilds that shell (a new
+//! article, `lang` or `heading-level`); `dom.rs` says why. Data comes from [`crate::model`],
+//! words from [`crate::i18n`], and anything that talks to the page from [`crate::events`] and
+//! [`crate::storage`].
 
 mod article;
 mod body;
+mod dom;
 mod error_view;
 mod related_carousel;
 mod skeleton;
@@ -16,26 +22,13 @@ use crate::model::Article;
 
 pub use article::ArticleView;
 pub use error_view::ErrorView;
-pub use related_carousel::RelatedCarousel;
 pub use skeleton::Skeleton;
-pub use text_size_controls::TextSizeControls;
 pub use widget::WidgetView;
 
-// Every `on:` listener is attached with `:capture`. tachys' bubbling path carries its
-// event-delegation code (a global set of event names in a hash set) even when delegation is off,
-// and that cost 2.3 KB brotli (issue 7, BENCHMARKS.md "Size work"); the capture path does not.
-// For an element's own events the two phases are the same; events from descendants reach a
-// capture listener before the descendants' own listeners, and non-bubbling ones (`scroll`) reach
-// it too. Our listeners are on the buttons, whose only descendant is a label, and on the
-// carousel track, where a descendant's scroll only means an extra measurement. The root's link
-// handling must come after the partner's own listeners, so it is a plain bubbling listener
-// (`widget.rs`). A plain `on:` listener anywhere brings the code back, which the size budget
-// catches.
-
-/// `"true"` as a constant, not a literal. Leptos builds any subtree whose attributes are all
-/// string literals from HTML via `innerHTML` ("inert elements"), which throws on pages that
-/// enforce Trusted Types. A non-literal attribute keeps such subtrees on `createElement`.
-pub(crate) const TRUE: &str = "true";
+// No `on:` listeners: the built parts add plain listeners to elements they build, whose closures
+// live until the view's cleanup (`dom::keep_until_cleanup`). A bubbling `on:` would also link
+// tachys' event-delegation code (a global set of event names in a hash set, 2.3 KB brotli) even
+// with delegation off, which the size budget catches (issue 7, BENCHMARKS.md "Size work").
 
 /// Where a widget is in loading its article.
 #[derive(Clone, Debug, PartialEq)]

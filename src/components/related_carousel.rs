@@ -1,142 +1,183 @@
 use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
 
-use leptos::html::custom;
-use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    Element, HtmlElement, KeyboardEvent, ResizeObserver, ScrollBehavior, ScrollToOptions,
+    Element, Event, HtmlElement, KeyboardEvent, ResizeObserver, ScrollBehavior, ScrollToOptions,
 };
 
-use super::TRUE;
+use super::body::img;
+use super::dom::{append, attributes, keep_until_cleanup, Builder, Built};
 use crate::attributes::HeadingLevel;
 use crate::format::{boolean, decimal};
 use crate::i18n::Lang;
-use crate::model::Related;
+use crate::model::{Article, Related};
 
-/// Related stories as a WAI-ARIA carousel over native scrolling: scroll-snap, swipe and
-/// trackpad are the browser's; the buttons and arrow keys only call `scrollTo`. No autoplay.
-#[component]
-pub fn RelatedCarousel(
-    /// The stories, at least one.
-    items: Vec<Related>,
-    /// UI language (heading, buttons, dates).
+/// Related stories as a WAI-ARIA carousel over native scrolling, into `parent`: scroll-snap,
+/// swipe and trackpad are the browser's; the buttons and arrow keys only call `scrollTo`. No
+/// autoplay. The stories' own text is in the article's language, the rest in `lang`.
+pub fn related_carousel(
+    build: &Builder,
+    parent: &Element,
+    article: &Article,
     lang: Lang,
-    /// The article's language, which the stories' own text is in.
-    content_lang: Option<String>,
-    /// The headline's level; the section heading sits one below.
     level: HeadingLevel,
-) -> impl IntoView {
+) -> Result<(), JsValue> {
     let s = lang.strings();
-    let track = Rc::new(Track {
-        element: OnceCell::new(),
-        heading_to: Cell::new(None),
-        at_start: ArcRwSignal::new(true),
-        at_end: ArcRwSignal::new(true),
-        observer: OnceCell::new(),
-        on_resize: OnceCell::new(),
-    });
-    let (at_start, at_end) = (track.at_start.clone(), track.at_end.clone());
-    // Cleanups must be `Send`; the widget lives on the one thread of the page.
-    let cleanup = SendWrapper::new(track.clone());
-    on_cleanup(move || cleanup.disconnect());
-    let on_key = {
-        let track = track.clone();
-        move |ev: KeyboardEvent| {
-            let direction = match ev.key().as_str() {
-                "ArrowRight" => 1.0,
-                "ArrowLeft" => -1.0,
-                _ => return,
-            };
-            ev.prevent_default();
-            track.scroll(direction, false);
-        }
-    };
-    // Each listener holds the track; `attach` hands it the element once it is built.
-    let (prev, next, attach) = (track.clone(), track.clone(), track.clone());
-    let (on_scroll, on_scroll_end, on_pointer) = (track.clone(), track.clone(), track);
-
-    let total = decimal(items.len() as u64);
-    let cards = items
-        .into_iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let title = match item.url {
-                Some(url) => view! { <a class="nw-card-link" href=url rel="noopener noreferrer">{item.headline}</a> }.into_any(),
-                None => item.headline.into_any(),
-            };
-            view! {
-                <div part="related-item" class="nw-card" lang=content_lang.clone() role="group" aria-roledescription="slide" aria-label=[&decimal(i as u64 + 1), " / ", &total].concat()>
-                    {item.image.map(|image| view! {
-                        <img class="nw-card-image" src=image.url alt="" width=image.width.map(decimal) height=image.height.map(decimal) loading="lazy" decoding="async" />
-                    })}
-                    <p class="nw-card-title">{title}</p>
-                    {item.published.map(|d| view! { <time class="nw-card-date" lang=lang.tag() datetime=d.iso.clone()>{d.display(lang)}</time> })}
-                    {item.description.map(|d| view! { <p class="nw-card-excerpt">{d}</p> })}
-                </div>
-            }
-        })
-        .collect_view();
-
-    let heading = custom(level.below())
-        .attr("id", "nw-related-heading")
-        .attr("class", "nw-related-heading")
-        .child(s.related);
-    view! {
-        <section part="related" class="nw-related" aria-roledescription="carousel" aria-labelledby="nw-related-heading" lang=lang.tag()>
-            <div class="nw-related-head">
-                {heading}
-                <div class="nw-related-nav">
-                    <button type="button" part="related-prev" class="nw-button" aria-label=s.previous
-                        aria-disabled=move || boolean(at_start.get())
-                        on:click:capture=move |_| if !prev.at_start.get_untracked() { prev.scroll(-1.0, true) }>
-                        <span aria-hidden=TRUE>"‹"</span>
-                    </button>
-                    <button type="button" part="related-next" class="nw-button" aria-label=s.next
-                        aria-disabled=move || boolean(at_end.get())
-                        on:click:capture=move |_| if !next.at_end.get_untracked() { next.scroll(1.0, true) }>
-                        <span aria-hidden=TRUE>"›"</span>
-                    </button>
-                </div>
-            </div>
-            <div part="related-track" class="nw-track" use:attach_track=attach tabindex="0" role="group" aria-label=s.related
-                on:scroll:capture=move |_| on_scroll.measure()
-                on:scrollend:capture=move |_| on_scroll_end.heading_to.set(None)
-                on:pointerdown:capture=move |_| on_pointer.heading_to.set(None)
-                on:keydown:capture=on_key>
-                {cards}
-            </div>
-        </section>
+    let section = append(parent, build.element("section", "nw-related")?)?;
+    attributes(
+        &section,
+        &[
+            ("part", "related"),
+            ("aria-roledescription", "carousel"),
+            ("aria-labelledby", "nw-related-heading"),
+            ("lang", lang.tag()),
+        ],
+    )?;
+    let head = append(&section, build.element("div", "nw-related-head")?)?;
+    let heading = append(
+        &head,
+        build.text(level.below(), "nw-related-heading", s.related)?,
+    )?;
+    heading.set_id("nw-related-heading");
+    let nav = append(&head, build.element("div", "nw-related-nav")?)?;
+    let prev = append(&nav, button(build, "related-prev", s.previous, "‹")?)?;
+    let next = append(&nav, button(build, "related-next", s.next, "›")?)?;
+    let track = append(&section, build.element("div", "nw-track")?)?;
+    attributes(
+        &track,
+        &[
+            ("part", "related-track"),
+            ("tabindex", "0"),
+            ("role", "group"),
+            ("aria-label", s.related),
+        ],
+    )?;
+    let total = decimal(article.related.len() as u64);
+    for (i, item) in article.related.iter().enumerate() {
+        let label = [&decimal(i as u64 + 1), " / ", &total].concat();
+        append(&track, card(build, item, &label, lang, &article.lang)?)?;
     }
+    let track = Rc::new(Track {
+        element: track.dyn_into()?,
+        prev,
+        next,
+        heading_to: Cell::new(None),
+        at_start: Cell::new(true),
+        at_end: Cell::new(true),
+        observer: OnceCell::new(),
+        listener: OnceCell::new(),
+    });
+    track.listen(&head)?;
+    keep_until_cleanup(track);
+    Ok(())
 }
 
-/// The scrolling part of the carousel, outside the view: the track element and what the
-/// buttons, keys and scroll events need to know about it.
+/// `part` button with an accessible name and a visible symbol; `aria-disabled` at the ends.
+fn button(build: &Builder, part: &str, name: &str, symbol: &str) -> Built {
+    let button = build.element("button", "nw-button")?;
+    attributes(
+        &button,
+        &[
+            ("type", "button"),
+            ("part", part),
+            ("aria-label", name),
+            ("aria-disabled", "true"),
+        ],
+    )?;
+    append(&button, build.text("span", "", symbol)?)?.set_attribute("aria-hidden", "true")?;
+    Ok(button)
+}
+
+/// The scrolling part of the carousel: the track element, its buttons and what the listeners
+/// need to know about it.
 struct Track {
-    element: OnceCell<HtmlElement>,
+    element: HtmlElement,
+    prev: Element,
+    next: Element,
     /// Where a smooth scroll is heading. A second press before it arrives continues from there:
     /// `scrollBy` would measure from the moving position and snap back to the same card.
     heading_to: Cell<Option<f64>>,
-    at_start: ArcRwSignal<bool>,
-    at_end: ArcRwSignal<bool>,
+    at_start: Cell<bool>,
+    at_end: Cell<bool>,
     /// Keeps the ends up to date when the widget (not the window) changes width.
-    observer: OnceCell<ResizeObserver>,
-    /// The observer's callback, alive as long as the observer.
-    on_resize: OnceCell<Closure<dyn Fn()>>,
+    observer: OnceCell<(ResizeObserver, Closure<dyn Fn()>)>,
+    /// The one listener of the buttons and the track, alive as long as they are.
+    listener: OnceCell<Closure<dyn Fn(Event)>>,
 }
 
+/// What the listener reacts to: on the buttons, clicks; on the track, the rest. `scroll` and
+/// `scrollend` do not bubble, so the track listens itself.
+const TRACK_EVENTS: [&str; 4] = ["scroll", "scrollend", "pointerdown", "keydown"];
+
 impl Track {
+    /// One listener for both buttons (on `head`) and the track, and the size observer.
+    fn listen(self: &Rc<Self>, head: &Element) -> Result<(), JsValue> {
+        let weak = Rc::downgrade(self);
+        let listener = Closure::<dyn Fn(Event)>::new(move |ev: Event| {
+            if let Some(track) = weak.upgrade() {
+                track.handle(&ev);
+            }
+        });
+        let callback = listener.as_ref().unchecked_ref();
+        head.add_event_listener_with_callback("click", callback)?;
+        for event in TRACK_EVENTS {
+            self.element
+                .add_event_listener_with_callback(event, callback)?;
+        }
+        let _ = self.listener.set(listener);
+        let weak = Rc::downgrade(self);
+        let on_resize = Closure::<dyn Fn()>::new(move || {
+            if let Some(track) = weak.upgrade() {
+                track.measure();
+            }
+        });
+        let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
+        observer.observe(&self.element);
+        let _ = self.observer.set((observer, on_resize));
+        Ok(())
+    }
+
+    /// A button press, a key, a scroll or the reader taking over.
+    fn handle(&self, ev: &Event) {
+        match ev.type_().as_str() {
+            "click" => {
+                let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
+                let button = target.and_then(|t| t.closest("button").ok().flatten());
+                if button.as_ref() == Some(&self.prev) && !self.at_start.get() {
+                    self.scroll(-1.0, true);
+                } else if button.as_ref() == Some(&self.next) && !self.at_end.get() {
+                    self.scroll(1.0, true);
+                }
+            }
+            "scroll" => self.measure(),
+            "keydown" => {
+                let direction = match ev.dyn_ref::<KeyboardEvent>().map(KeyboardEvent::key) {
+                    Some(key) if key == "ArrowRight" => 1.0,
+                    Some(key) if key == "ArrowLeft" => -1.0,
+                    _ => return,
+                };
+                ev.prevent_default();
+                self.scroll(direction, false);
+            }
+            // `scrollend`, `pointerdown`: the smooth scroll arrived, or the reader took over.
+            _ => self.heading_to.set(None),
+        }
+    }
+
     /// Updates the ends from the scroll position, and forgets a smooth scroll that has arrived.
     fn measure(&self) {
-        let Some(track) = self.element.get() else {
-            return;
-        };
+        let track = &self.element;
         let left = f64::from(track.scroll_left());
         let room = f64::from(track.scroll_width() - track.client_width());
-        self.at_start.set(left <= 1.0);
-        self.at_end.set(left >= room - 1.0);
+        for (cell, button, value) in [
+            (&self.at_start, &self.prev, left <= 1.0),
+            (&self.at_end, &self.next, left >= room - 1.0),
+        ] {
+            cell.set(value);
+            let _ = button.set_attribute("aria-disabled", boolean(value));
+        }
         if self
             .heading_to
             .get()
@@ -148,9 +189,7 @@ impl Track {
 
     /// Scrolls one page (the buttons) or one card (the arrow keys) towards `direction`.
     fn scroll(&self, direction: f64, by_page: bool) {
-        let Some(track) = self.element.get() else {
-            return;
-        };
+        let track = &self.element;
         let distance = if by_page {
             f64::from(track.client_width())
         } else {
@@ -173,39 +212,61 @@ impl Track {
         });
         track.scroll_to_with_scroll_to_options(&options);
     }
+}
 
+impl Drop for Track {
     /// Stops watching the size: the carousel is gone.
-    fn disconnect(&self) {
-        if let Some(observer) = self.observer.get() {
+    fn drop(&mut self) {
+        if let Some((observer, _)) = self.observer.get() {
             observer.disconnect();
         }
     }
 }
 
-/// The track's `use:` directive: keeps its element and watches its size.
-fn attach_track(element: Element, track: Rc<Track>) {
-    let Ok(element) = element.dyn_into::<HtmlElement>() else {
-        return;
-    };
-    if track.element.get().is_some() {
-        // Already watching: a second observer would outlive its dropped callback.
-        return;
+/// One story: thumbnail, linked title, date, excerpt.
+fn card(
+    build: &Builder,
+    item: &Related,
+    label: &str,
+    lang: Lang,
+    content_lang: &Option<String>,
+) -> Built {
+    let card = build.element("div", "nw-card")?;
+    attributes(
+        &card,
+        &[
+            ("part", "related-item"),
+            ("role", "group"),
+            ("aria-roledescription", "slide"),
+            ("aria-label", label),
+        ],
+    )?;
+    if let Some(content_lang) = content_lang {
+        card.set_attribute("lang", content_lang)?;
     }
-    let measure = {
-        let track = Rc::downgrade(&track);
-        move || {
-            if let Some(track) = track.upgrade() {
-                track.measure();
-            }
+    if let Some(image) = &item.image {
+        // The title next to it says what it shows: decorative here.
+        img(build, &card, "nw-card-image", image, "", "lazy")?;
+    }
+    let title = append(&card, build.element("p", "nw-card-title")?)?;
+    match &item.url {
+        Some(url) => {
+            let link = append(&title, build.text("a", "nw-card-link", &item.headline)?)?;
+            attributes(&link, &[("href", url), ("rel", "noopener noreferrer")])?;
         }
-    };
-    let callback = Closure::<dyn Fn()>::new(measure);
-    if let Ok(observer) = ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        observer.observe(&element);
-        let _ = track.observer.set(observer);
-        let _ = track.on_resize.set(callback);
+        None => title.append_with_str_1(&item.headline)?,
     }
-    let _ = track.element.set(element);
+    if let Some(date) = &item.published {
+        let time = append(
+            &card,
+            build.text("time", "nw-card-date", &date.display(lang))?,
+        )?;
+        attributes(&time, &[("lang", lang.tag()), ("datetime", &date.iso)])?;
+    }
+    if let Some(description) = &item.description {
+        append(&card, build.text("p", "nw-card-excerpt", description)?)?;
+    }
+    Ok(card)
 }
 
 /// One card plus the gap, the step of an arrow key.

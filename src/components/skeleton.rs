@@ -1,6 +1,7 @@
 use leptos::prelude::*;
+use web_sys::Element;
 
-use super::TRUE;
+use super::dom::{append, fill};
 use crate::i18n::Lang;
 
 /// Placeholder shapes: section label, two headline lines, meta, hero, three body lines.
@@ -22,10 +23,20 @@ pub fn Skeleton(
     /// UI language.
     lang: Lang,
 ) -> impl IntoView {
-    view! {
-        <div part="skeleton" class="nw-skeleton" aria-busy="true">
-            <span class="nw-visually-hidden">{lang.strings().loading}</span>
-            {BONES.map(|class| view! { <div class=class aria-hidden=TRUE></div> })}
-        </div>
-    }
+    view! { <div part="skeleton" class="nw-skeleton" aria-busy="true" use:render_bones=lang></div> }
+}
+
+/// The skeleton's `use:` directive: what a screen reader hears, and the shapes, which it does not.
+fn render_bones(skeleton: Element, lang: Lang) {
+    fill(&skeleton, |build| {
+        append(
+            &skeleton,
+            build.text("span", "nw-visually-hidden", lang.strings().loading)?,
+        )?;
+        for class in BONES {
+            append(&skeleton, build.element("div", class)?)?
+                .set_attribute("aria-hidden", "true")?;
+        }
+        Ok(())
+    });
 }

@@ -1,3 +1,5 @@
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
@@ -66,7 +68,7 @@ pub fn WidgetView(
         None => loading().then(|| DEFAULT_RESERVATION.to_owned()),
         Some(hint) => rendering().then_some(hint),
     };
-    let retry = StoredValue::new_local(retry);
+    let retry: StoredValue<Rc<dyn Fn()>, LocalStorage> = StoredValue::new_local(Rc::new(retry));
     let content = move || {
         let ui = lang.get();
         match state.get() {
@@ -77,8 +79,7 @@ pub fn WidgetView(
                     .into_any()
             }
             LoadState::Failed(error) => {
-                let retry = move || retry.with_value(|retry| retry());
-                view! { <ErrorView error lang=ui retry /> }.into_any()
+                view! { <ErrorView error lang=ui retry=retry.get_value() /> }.into_any()
             }
         }
     };
@@ -110,10 +111,11 @@ fn announce_size_changes(host: HtmlElement, text_size: RwSignal<TextSize>) {
     });
 }
 
-/// The root's `use:` directive: clicks on links go through [`follow_link`]. A plain bubbling
-/// listener, not `on:click`: every `on:` listener here is in the capture phase (see
-/// `components/mod.rs`), but this one must run after the handlers of the partner's own fallback
-/// links, which the error view slots in below the root, so that their `preventDefault()` wins.
+/// The root's `use:` directive: clicks on links go through [`follow_link`]. A plain listener in
+/// the bubble phase, not `on:click` (see `components/mod.rs`): it runs after the handlers of the
+/// partner's own fallback links, which the error view slots in below the root, so that their
+/// `preventDefault()` wins. The root outlives every view inside it, so the listener is removed
+/// before its closure goes.
 fn intercept_links(root: Element, host: HtmlElement) {
     let on_click = Closure::<dyn Fn(Event)>::new(move |ev: Event| {
         // A host script can dispatch a plain `Event` named "click": not a reader's click.
