@@ -7,7 +7,7 @@ use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 use super::body::{block, fill_figure};
-use super::dom::{append, attributes, fill, keep_until_cleanup, Builder};
+use super::dom::{append, attributes, keep_until_cleanup, Builder};
 use super::next_task;
 use super::related_carousel::related_carousel;
 use super::text_size_controls::text_size_controls;
@@ -16,39 +16,19 @@ use crate::i18n::Lang;
 use crate::model::Article;
 use crate::text_size::TextSize;
 
-/// The article (header with text-size controls, hero figure, body) and its related stories.
-#[component]
-pub fn ArticleView(
-    /// The article to show.
-    article: Arc<Article>,
-    /// UI language (labels, dates).
-    lang: Lang,
-    /// The headline's level in the host's outline.
-    level: HeadingLevel,
-    /// The page-wide text size.
-    text_size: RwSignal<TextSize>,
-    /// Set once the whole article is in the DOM (the embed then reports `news-widget:load`).
-    complete: ArcRwSignal<bool>,
-) -> impl IntoView {
-    let content = Content {
-        article,
-        lang,
-        level,
-        text_size,
-        complete,
-    };
-    view! { <div class="nw-content" use:render_article=content></div> }
-}
-
-/// What the article's `use:` directive needs.
+/// What the article needs besides the article.
 #[derive(Clone)]
-struct Content {
-    article: Arc<Article>,
-    lang: Lang,
-    level: HeadingLevel,
-    text_size: RwSignal<TextSize>,
-    /// Set once the whole article is in the DOM.
-    complete: ArcRwSignal<bool>,
+pub struct Content {
+    /// The article to show.
+    pub article: Arc<Article>,
+    /// UI language (labels, dates).
+    pub lang: Lang,
+    /// The headline's level in the host's outline.
+    pub level: HeadingLevel,
+    /// The page-wide text size.
+    pub text_size: RwSignal<TextSize>,
+    /// Set once the whole article is in the DOM (the embed then reports `news-widget:load`).
+    pub complete: ArcRwSignal<bool>,
 }
 
 /// Blocks rendered in the first task: more than a screenful at any text size.
@@ -68,29 +48,28 @@ fn slices(total: usize) -> Vec<Range<usize>> {
     std::iter::once(0..first).chain(rest).collect()
 }
 
-/// The article's `use:` directive: the header and hero at once; the body in slices and the
-/// related stories after it (see [`render_later`]).
-fn render_article(wrapper: Element, content: Content) {
-    fill(&wrapper, |build| {
-        let article = &content.article;
-        let element = append(&wrapper, build.element("article", "nw-article")?)?;
-        element.set_attribute("aria-labelledby", "nw-headline")?;
-        header(build, &element, &content)?;
-        if let Some(image) = &article.image {
-            let hero = append(&element, build.element("figure", "nw-hero")?)?;
-            hero.set_attribute("part", "hero")?;
-            fill_figure(build, &hero, image, true)?;
-        }
-        let body = append(&element, build.element("div", "nw-body")?)?;
-        attributes(&body, &[("part", "body"), ("data-nosnippet", "")])?;
-        render_later(Later {
-            build: build.clone(),
-            content: content.clone(),
-            body,
-            wrapper: wrapper.clone(),
-        });
-        Ok(())
+/// The article (header with text-size controls, hero figure, body) into `parent`, and its related
+/// stories after it: the header and hero at once, the body in slices and the related stories
+/// after it (see [`render_later`]).
+pub fn article(build: &Builder, parent: &Element, content: Content) -> Result<(), JsValue> {
+    let article = &content.article;
+    let element = append(parent, build.element("article", "nw-article")?)?;
+    element.set_attribute("aria-labelledby", "nw-headline")?;
+    header(build, &element, &content)?;
+    if let Some(image) = &article.image {
+        let hero = append(&element, build.element("figure", "nw-hero")?)?;
+        hero.set_attribute("part", "hero")?;
+        fill_figure(build, &hero, image, true)?;
+    }
+    let body = append(&element, build.element("div", "nw-body")?)?;
+    attributes(&body, &[("part", "body"), ("data-nosnippet", "")])?;
+    render_later(Later {
+        build: build.clone(),
+        content,
+        body,
+        wrapper: parent.clone(),
     });
+    Ok(())
 }
 
 /// Section, headline, standfirst and the meta line: date, text-size controls, byline.

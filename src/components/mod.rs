@@ -20,9 +20,6 @@ use std::sync::Arc;
 use crate::error::LoadError;
 use crate::model::Article;
 
-pub use article::ArticleView;
-pub use error_view::ErrorView;
-pub use skeleton::Skeleton;
 pub use widget::WidgetView;
 
 // No `on:` listeners: the built parts add plain listeners to elements they build, whose closures

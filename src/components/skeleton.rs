@@ -1,7 +1,7 @@
-use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use super::dom::{append, fill};
+use super::dom::{append, attributes, Builder};
 use crate::i18n::Lang;
 
 /// Placeholder shapes: section label, two headline lines, meta, hero, three body lines.
@@ -16,27 +16,18 @@ const BONES: [&str; 8] = [
     "nw-bone nw-bone-line nw-bone-short",
 ];
 
-/// The placeholder while the article loads, in the shape of the article. The reserved height
-/// (`height-hint`) is applied by the root, which includes the padding.
-#[component]
-pub fn Skeleton(
-    /// UI language.
-    lang: Lang,
-) -> impl IntoView {
-    view! { <div part="skeleton" class="nw-skeleton" aria-busy="true" use:render_bones=lang></div> }
-}
-
-/// The skeleton's `use:` directive: what a screen reader hears, and the shapes, which it does not.
-fn render_bones(skeleton: Element, lang: Lang) {
-    fill(&skeleton, |build| {
-        append(
-            &skeleton,
-            build.text("span", "nw-visually-hidden", lang.strings().loading)?,
-        )?;
-        for class in BONES {
-            append(&skeleton, build.element("div", class)?)?
-                .set_attribute("aria-hidden", "true")?;
-        }
-        Ok(())
-    });
+/// The placeholder while the article loads, in the shape of the article, into `parent`. The
+/// reserved height (`height-hint`) is applied by the root, which includes the padding.
+pub fn skeleton(build: &Builder, parent: &Element, lang: Lang) -> Result<(), JsValue> {
+    let skeleton = append(parent, build.element("div", "nw-skeleton")?)?;
+    attributes(&skeleton, &[("part", "skeleton"), ("aria-busy", "true")])?;
+    // What a screen reader hears; the shapes it does not.
+    append(
+        &skeleton,
+        build.text("span", "nw-visually-hidden", lang.strings().loading)?,
+    )?;
+    for class in BONES {
+        append(&skeleton, build.element("div", class)?)?.set_attribute("aria-hidden", "true")?;
+    }
+    Ok(())
 }

@@ -6,8 +6,12 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, MouseEvent};
 
-use super::{ArticleView, ErrorView, LoadState, Skeleton};
-use crate::attributes::{HostAttributes, DEFAULT_RESERVATION};
+use super::article::Content;
+use super::dom::fill;
+use super::error_view::error_view;
+use super::skeleton::skeleton;
+use super::LoadState;
+use crate::attributes::{HeadingLevel, HostAttributes, DEFAULT_RESERVATION};
 use crate::events;
 use crate::i18n::Lang;
 use crate::storage::page_text_size;
@@ -69,19 +73,18 @@ pub fn WidgetView(
         Some(hint) => rendering().then_some(hint),
     };
     let retry: StoredValue<Rc<dyn Fn()>, LocalStorage> = StoredValue::new_local(Rc::new(retry));
+    // The same shell for every state: Leptos rebuilds it in place and its directive builds
+    // what the state shows.
     let content = move || {
-        let ui = lang.get();
-        match state.get() {
-            LoadState::Loading => view! { <Skeleton lang=ui /> }.into_any(),
-            LoadState::Ready(article) => {
-                let complete = complete.clone();
-                view! { <ArticleView article lang=ui level=level.get() text_size complete /> }
-                    .into_any()
-            }
-            LoadState::Failed(error) => {
-                view! { <ErrorView error lang=ui retry=retry.get_value() /> }.into_any()
-            }
-        }
+        let shown = Shown {
+            state: state.get(),
+            lang: lang.get(),
+            level: level.get(),
+            text_size,
+            complete: complete.clone(),
+            retry: retry.get_value(),
+        };
+        view! { <div class="nw-content" use:render_content=shown></div> }
     };
 
     view! {
@@ -99,6 +102,35 @@ pub fn WidgetView(
             <div class="nw-visually-hidden" aria-live="polite">{error_message}</div>
         </div>
     }
+}
+
+/// What the content shows, and what that needs.
+#[derive(Clone)]
+struct Shown {
+    state: LoadState,
+    lang: Lang,
+    level: HeadingLevel,
+    text_size: RwSignal<TextSize>,
+    complete: ArcRwSignal<bool>,
+    retry: Rc<dyn Fn()>,
+}
+
+/// The content's `use:` directive: the skeleton, the article or the error view.
+fn render_content(element: Element, shown: Shown) {
+    fill(&element, |build| match shown.state {
+        LoadState::Loading => skeleton(build, &element, shown.lang),
+        LoadState::Ready(article) => {
+            let content = Content {
+                article,
+                lang: shown.lang,
+                level: shown.level,
+                text_size: shown.text_size,
+                complete: shown.complete,
+            };
+            super::article::article(build, &element, content)
+        }
+        LoadState::Failed(error) => error_view(build, &element, &error, shown.lang, shown.retry),
+    });
 }
 
 /// Every page-wide size change, from any widget or another tab, is reported to this host.
