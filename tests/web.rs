@@ -450,11 +450,21 @@ async fn a_view_rebuilt_in_place_shows_each_part_once_and_its_buttons_act_once()
     let seed: serde_json::Value = serde_json::from_str(SEED).unwrap();
     let blocks = all(&root, "[part=body] > *").len();
     assert!(blocks > 10);
-    // A new UI language rebuilds the article view in place (the same elements, new content),
-    // and so does a new article of the same shape.
+    // A new UI language rebuilds the article, and so does a new article; the reader's focus
+    // stays on the control it was on.
+    one(&root, "[part=font-larger]")
+        .unchecked_into::<HtmlElement>()
+        .focus()
+        .unwrap();
     host.set_attribute("lang", "zh-TW").unwrap();
     widget.refresh_attributes();
     settle().await;
+    let focused = root.active_element().expect("focus stays in the widget");
+    assert_eq!(
+        focused.get_attribute("part").as_deref(),
+        Some("font-larger")
+    );
+    assert!(focused.is_connected());
     widget.show_article(json(SEED));
     settle().await;
     for (selector, count) in [
@@ -509,4 +519,82 @@ async fn a_view_rebuilt_in_place_shows_each_part_once_and_its_buttons_act_once()
         .click();
     settle().await;
     host.remove();
+}
+
+async fn wait(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits, a task at a time, until `done` or about two seconds have passed.
+async fn until(done: impl Fn() -> bool) {
+    for _ in 0..400 {
+        if done() {
+            return;
+        }
+        wait(5).await;
+    }
+}
+
+fn long_article(blocks: usize) -> String {
+    let body: Vec<String> = (0..blocks)
+        .map(|i| format!(r#"{{"type":"paragraph","text":"Block {i}"}}"#))
+        .collect();
+    format!(
+        r#"{{"headline":"Long","body":[{}],"related":[
+            {{"headline":"R1","url":"https://example.com/1"}},
+            {{"headline":"R2","url":"https://example.com/2"}}]}}"#,
+        body.join(",")
+    )
+}
+
+#[wasm_bindgen_test]
+async fn an_article_rebuilt_or_removed_mid_render_ends_whole_once_or_stops_cleanly() {
+    let host = host(&[("lang", "en")]);
+    let long = long_article(1500);
+    let before = live_widgets();
+    let widget = Widget::new(host.clone(), JsValue::UNDEFINED, json(&long)).unwrap();
+    let root = shadow(&host);
+    let body_blocks = || all(&root, "[part=body] > *").len();
+    // How many blocks each `news-widget:load` found in the DOM when it fired.
+    let loads = Rc::new(RefCell::new(Vec::new()));
+    let listener = {
+        let (loads, root) = (loads.clone(), root.clone());
+        Closure::<dyn Fn()>::new(move || {
+            loads.borrow_mut().push(all(&root, "[part=body] > *").len())
+        })
+    };
+    host.add_event_listener_with_callback("news-widget:load", listener.as_ref().unchecked_ref())
+        .unwrap();
+    listener.forget();
+    // Mid-render: the first slice is in, the rest is still to come.
+    until(|| body_blocks() > 0).await;
+    assert!(body_blocks() < 1500, "rendered in slices");
+    host.set_attribute("lang", "zh-TW").unwrap();
+    widget.refresh_attributes();
+    until(|| !loads.borrow().is_empty()).await;
+    wait(50).await;
+    assert_eq!(
+        *loads.borrow(),
+        [1500],
+        "one news-widget:load, once every block is in"
+    );
+    assert_eq!(body_blocks(), 1500, "every block once");
+    assert_eq!(all(&root, "[part=related]").len(), 1);
+    assert_eq!(all(&root, "[part=related-item]").len(), 2);
+    assert_eq!(all(&root, "[part=headline]").len(), 1);
+
+    // Removed mid-render: the remaining slices find the view gone and stop, without a trap.
+    widget.show_article(json(&long));
+    until(|| (1..1500).contains(&body_blocks())).await;
+    drop(widget);
+    host.remove();
+    wait(100).await;
+    assert_eq!(live_widgets(), before);
+    assert_eq!(loads.borrow().len(), 1);
 }

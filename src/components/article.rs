@@ -7,7 +7,7 @@ use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 use super::body::{block, fill_figure};
-use super::dom::{append, attributes, keep_until_cleanup, Builder};
+use super::dom::{append, keep_until_cleanup, set_attributes, Builder, Built};
 use super::next_task;
 use super::related_carousel::related_carousel;
 use super::text_size_controls::text_size_controls;
@@ -16,8 +16,7 @@ use crate::i18n::Lang;
 use crate::model::Article;
 use crate::text_size::TextSize;
 
-/// What the article needs besides the article.
-#[derive(Clone)]
+/// An article to show, and how.
 pub struct Content {
     /// The article to show.
     pub article: Arc<Article>,
@@ -30,6 +29,9 @@ pub struct Content {
     /// Set once the whole article is in the DOM (the embed then reports `news-widget:load`).
     pub complete: ArcRwSignal<bool>,
 }
+
+/// The headline, which names the article.
+const HEADLINE_ID: &str = "nw-headline";
 
 /// Blocks rendered in the first task: more than a screenful at any text size.
 const FIRST_SLICE: usize = 60;
@@ -52,24 +54,38 @@ fn slices(total: usize) -> Vec<Range<usize>> {
 /// stories after it: the header and hero at once, the body in slices and the related stories
 /// after it (see [`render_later`]).
 pub fn article(build: &Builder, parent: &Element, content: Content) -> Result<(), JsValue> {
-    let article = &content.article;
+    match article_element(build, parent, &content) {
+        Ok(body) => {
+            render_later(Later {
+                build: build.clone(),
+                content,
+                body,
+                wrapper: parent.clone(),
+            });
+            Ok(())
+        }
+        Err(error) => {
+            // Whatever could be built is what there is: the host still hears `load`, and the
+            // reserved height is released.
+            content.complete.set(true);
+            Err(error)
+        }
+    }
+}
+
+/// `<article>` with its header and hero; returns its body, still empty.
+fn article_element(build: &Builder, parent: &Element, content: &Content) -> Built {
     let element = append(parent, build.element("article", "nw-article")?)?;
-    element.set_attribute("aria-labelledby", "nw-headline")?;
-    header(build, &element, &content)?;
-    if let Some(image) = &article.image {
+    element.set_attribute("aria-labelledby", HEADLINE_ID)?;
+    header(build, &element, content)?;
+    if let Some(image) = &content.article.image {
         let hero = append(&element, build.element("figure", "nw-hero")?)?;
         hero.set_attribute("part", "hero")?;
         fill_figure(build, &hero, image, true)?;
     }
     let body = append(&element, build.element("div", "nw-body")?)?;
-    attributes(&body, &[("part", "body"), ("data-nosnippet", "")])?;
-    render_later(Later {
-        build: build.clone(),
-        content,
-        body,
-        wrapper: parent.clone(),
-    });
-    Ok(())
+    set_attributes(&body, &[("part", "body"), ("data-nosnippet", "")])?;
+    Ok(body)
 }
 
 /// Section, headline, standfirst and the meta line: date, text-size controls, byline.
@@ -90,7 +106,7 @@ fn header(build: &Builder, article_element: &Element, content: &Content) -> Resu
         &header,
         build.text(level.tag(), "nw-headline", &article.headline)?,
     )?;
-    attributes(&headline, &[("part", "headline"), ("id", "nw-headline")])?;
+    set_attributes(&headline, &[("part", "headline"), ("id", HEADLINE_ID)])?;
     if let Some(description) = &article.description {
         append(&header, build.text("p", "nw-standfirst", description)?)?;
     }
@@ -103,7 +119,7 @@ fn header(build: &Builder, article_element: &Element, content: &Content) -> Resu
         )?;
         span.set_attribute("lang", lang.tag())?;
         let time = append(&span, build.text("time", "", &date.display(*lang))?)?;
-        attributes(&time, &[("part", "date"), ("datetime", &date.iso)])?;
+        set_attributes(&time, &[("part", "date"), ("datetime", &date.iso)])?;
     }
     text_size_controls(build, &meta, *lang, *text_size)?;
     if let Some(byline) = &article.byline {
@@ -112,7 +128,8 @@ fn header(build: &Builder, article_element: &Element, content: &Content) -> Resu
     Ok(())
 }
 
-/// What is built after the header: the body's blocks and the related stories.
+/// The deferred part of the render: the body's blocks and the related stories, built by
+/// [`render_later`] over several tasks after the header.
 struct Later {
     build: Builder,
     content: Content,
@@ -184,9 +201,12 @@ fn render_later(later: Later) {
         }
         if deferred {
             next_task().await;
+            if view.strong_count() == 0 {
+                return;
+            }
             match owner {
-                Some(owner) if view.strong_count() > 0 => owner.with(|| later.related()),
-                _ => return,
+                Some(owner) => owner.with(|| later.related()),
+                None => later.related(),
             }
         }
         complete.set(true);

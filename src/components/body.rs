@@ -3,7 +3,7 @@
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use super::dom::{append, attributes, Builder, Built};
+use super::dom::{append, set_attributes, Builder, Built};
 use crate::attributes::HeadingLevel;
 use crate::format::decimal;
 use crate::i18n::Lang;
@@ -49,7 +49,7 @@ pub fn block(build: &Builder, block: &Block, lang: Lang, level: HeadingLevel) ->
             match url {
                 Some(url) => {
                     let a = append(&p, build.text("a", "", text)?)?;
-                    attributes(&a, &[("href", url), ("rel", rel)])?;
+                    set_attributes(&a, &[("href", url), ("rel", rel)])?;
                 }
                 None => p.append_with_str_1(text)?,
             }
@@ -92,7 +92,7 @@ pub fn img(
 ) -> Built {
     let img = append(parent, build.element("img", class)?)?;
     // `loading` before `src`, so a lazy image never starts early.
-    attributes(
+    set_attributes(
         &img,
         &[
             ("loading", loading),
@@ -115,7 +115,7 @@ fn inline(build: &Builder, parent: Element, runs: &[Run]) -> Built {
         let mut into = parent.clone();
         if let Some(href) = &run.href {
             into = append(&into, build.element("a", "")?)?;
-            attributes(&into, &[("href", href), ("rel", "noopener noreferrer")])?;
+            set_attributes(&into, &[("href", href), ("rel", "noopener noreferrer")])?;
         }
         if run.strong {
             into = append(&into, build.element("strong", "")?)?;

@@ -1,10 +1,9 @@
 use std::rc::Rc;
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, Event};
+use wasm_bindgen::JsValue;
+use web_sys::Element;
 
-use super::dom::{append, attributes, keep_until_cleanup, Builder};
+use super::dom::{append, keep_until_cleanup, set_attributes, Builder, Listener};
 use crate::error::LoadError;
 use crate::i18n::Lang;
 
@@ -19,7 +18,7 @@ pub fn error_view(
 ) -> Result<(), JsValue> {
     let s = lang.strings();
     let view = append(parent, build.element("div", "nw-error")?)?;
-    attributes(&view, &[("part", "error"), ("lang", lang.tag())])?;
+    set_attributes(&view, &[("part", "error"), ("lang", lang.tag())])?;
     append(&view, build.text("p", "nw-error-title", s.error_title)?)?;
     append(
         &view,
@@ -27,9 +26,8 @@ pub fn error_view(
     )?;
     let button = append(&view, build.text("button", "nw-button nw-retry", s.retry)?)?;
     button.set_attribute("type", "button")?;
-    let on_click = Closure::<dyn Fn(Event)>::new(move |_: Event| retry());
-    button.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())?;
-    // The listener lives as long as the button: until the view is gone or rebuilt.
+    let mut on_click = Listener::new(move |_| retry());
+    on_click.on(&button, "click")?;
     keep_until_cleanup(on_click);
     // The partner's fallback children (usually a link to the original) stay reachable.
     let fallback = append(&view, build.element("div", "nw-fallback")?)?;

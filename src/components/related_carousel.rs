@@ -8,7 +8,7 @@ use web_sys::{
 };
 
 use super::body::img;
-use super::dom::{append, attributes, keep_until_cleanup, Builder, Built};
+use super::dom::{append, keep_until_cleanup, set_attributes, Builder, Built, Listener};
 use crate::attributes::HeadingLevel;
 use crate::format::{boolean, decimal};
 use crate::i18n::Lang;
@@ -26,12 +26,12 @@ pub fn related_carousel(
 ) -> Result<(), JsValue> {
     let s = lang.strings();
     let section = append(parent, build.element("section", "nw-related")?)?;
-    attributes(
+    set_attributes(
         &section,
         &[
             ("part", "related"),
             ("aria-roledescription", "carousel"),
-            ("aria-labelledby", "nw-related-heading"),
+            ("aria-labelledby", HEADING_ID),
             ("lang", lang.tag()),
         ],
     )?;
@@ -40,12 +40,12 @@ pub fn related_carousel(
         &head,
         build.text(level.below(), "nw-related-heading", s.related)?,
     )?;
-    heading.set_id("nw-related-heading");
+    heading.set_id(HEADING_ID);
     let nav = append(&head, build.element("div", "nw-related-nav")?)?;
     let prev = append(&nav, button(build, "related-prev", s.previous, "‹")?)?;
     let next = append(&nav, button(build, "related-next", s.next, "›")?)?;
     let track = append(&section, build.element("div", "nw-track")?)?;
-    attributes(
+    set_attributes(
         &track,
         &[
             ("part", "related-track"),
@@ -67,17 +67,29 @@ pub fn related_carousel(
         at_start: Cell::new(true),
         at_end: Cell::new(true),
         observer: OnceCell::new(),
-        listener: OnceCell::new(),
     });
-    track.listen(&head)?;
-    keep_until_cleanup(track);
+    track.observe();
+    // One listener: clicks on either button (on `head`), and the track's own events.
+    let mut listener = {
+        let track = Rc::downgrade(&track);
+        Listener::new(move |ev| {
+            if let Some(track) = track.upgrade() {
+                track.handle(&ev);
+            }
+        })
+    };
+    listener.on(&head, "click")?;
+    for event in TRACK_EVENTS {
+        listener.on(&track.element, event)?;
+    }
+    keep_until_cleanup((track, listener));
     Ok(())
 }
 
 /// `part` button with an accessible name and a visible symbol; `aria-disabled` at the ends.
 fn button(build: &Builder, part: &str, name: &str, symbol: &str) -> Built {
     let button = build.element("button", "nw-button")?;
-    attributes(
+    set_attributes(
         &button,
         &[
             ("type", "button"),
@@ -103,40 +115,29 @@ struct Track {
     at_end: Cell<bool>,
     /// Keeps the ends up to date when the widget (not the window) changes width.
     observer: OnceCell<(ResizeObserver, Closure<dyn Fn()>)>,
-    /// The one listener of the buttons and the track, alive as long as they are.
-    listener: OnceCell<Closure<dyn Fn(Event)>>,
 }
 
-/// What the listener reacts to: on the buttons, clicks; on the track, the rest. `scroll` and
-/// `scrollend` do not bubble, so the track listens itself.
+/// The section's heading, which names it.
+const HEADING_ID: &str = "nw-related-heading";
+
+/// What the listener hears on the track itself (`scroll` and `scrollend` do not bubble); the
+/// buttons' clicks it hears on their common parent.
 const TRACK_EVENTS: [&str; 4] = ["scroll", "scrollend", "pointerdown", "keydown"];
 
 impl Track {
-    /// One listener for both buttons (on `head`) and the track, and the size observer.
-    fn listen(self: &Rc<Self>, head: &Element) -> Result<(), JsValue> {
-        let weak = Rc::downgrade(self);
-        let listener = Closure::<dyn Fn(Event)>::new(move |ev: Event| {
-            if let Some(track) = weak.upgrade() {
-                track.handle(&ev);
-            }
-        });
-        let callback = listener.as_ref().unchecked_ref();
-        head.add_event_listener_with_callback("click", callback)?;
-        for event in TRACK_EVENTS {
-            self.element
-                .add_event_listener_with_callback(event, callback)?;
-        }
-        let _ = self.listener.set(listener);
-        let weak = Rc::downgrade(self);
+    /// Measures again whenever the track's width changes. Without `ResizeObserver` the ends
+    /// still follow scrolling.
+    fn observe(self: &Rc<Self>) {
+        let track = Rc::downgrade(self);
         let on_resize = Closure::<dyn Fn()>::new(move || {
-            if let Some(track) = weak.upgrade() {
+            if let Some(track) = track.upgrade() {
                 track.measure();
             }
         });
-        let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
-        observer.observe(&self.element);
-        let _ = self.observer.set((observer, on_resize));
-        Ok(())
+        if let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            observer.observe(&self.element);
+            let _ = self.observer.set((observer, on_resize));
+        }
     }
 
     /// A button press, a key, a scroll or the reader taking over.
@@ -232,7 +233,7 @@ fn card(
     content_lang: &Option<String>,
 ) -> Built {
     let card = build.element("div", "nw-card")?;
-    attributes(
+    set_attributes(
         &card,
         &[
             ("part", "related-item"),
@@ -252,7 +253,7 @@ fn card(
     match &item.url {
         Some(url) => {
             let link = append(&title, build.text("a", "nw-card-link", &item.headline)?)?;
-            attributes(&link, &[("href", url), ("rel", "noopener noreferrer")])?;
+            set_attributes(&link, &[("href", url), ("rel", "noopener noreferrer")])?;
         }
         None => title.append_with_str_1(&item.headline)?,
     }
@@ -261,7 +262,7 @@ fn card(
             &card,
             build.text("time", "nw-card-date", &date.display(lang))?,
         )?;
-        attributes(&time, &[("lang", lang.tag()), ("datetime", &date.iso)])?;
+        set_attributes(&time, &[("lang", lang.tag()), ("datetime", &date.iso)])?;
     }
     if let Some(description) = &item.description {
         append(&card, build.text("p", "nw-card-excerpt", description)?)?;

@@ -1,7 +1,7 @@
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use super::dom::{append, attributes, Builder};
+use super::dom::{append, set_attributes, Builder};
 use crate::i18n::Lang;
 
 /// Placeholder shapes: section label, two headline lines, meta, hero, three body lines.
@@ -20,7 +20,7 @@ const BONES: [&str; 8] = [
 /// reserved height (`height-hint`) is applied by the root, which includes the padding.
 pub fn skeleton(build: &Builder, parent: &Element, lang: Lang) -> Result<(), JsValue> {
     let skeleton = append(parent, build.element("div", "nw-skeleton")?)?;
-    attributes(&skeleton, &[("part", "skeleton"), ("aria-busy", "true")])?;
+    set_attributes(&skeleton, &[("part", "skeleton"), ("aria-busy", "true")])?;
     // What a screen reader hears; the shapes it does not.
     append(
         &skeleton,

@@ -1,24 +1,24 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::{Element, Event};
 
-use super::dom::{append, attributes, keep_until_cleanup, Builder};
+use super::dom::{append, keep_until_cleanup, set_attributes, Builder, Listener};
 use crate::format::boolean;
 use crate::i18n::Lang;
 use crate::storage::choose_text_size;
 use crate::text_size::TextSize;
 
-/// A button's `part`, its visible label and what it does to the size.
-type Button = (&'static str, &'static str, fn(TextSize) -> TextSize);
+/// A button's `part`, its visible label, what it does to the size, and whether it is the reset
+/// (a toggle-like button, pressed at 100%) rather than a step (inert at its end).
+type Button = (&'static str, &'static str, fn(TextSize) -> TextSize, bool);
 
 /// The buttons, in order.
 const BUTTONS: [Button; 3] = [
-    ("font-smaller", "A-", TextSize::smaller),
-    ("font-reset", "A", reset),
-    ("font-larger", "A+", TextSize::larger),
+    ("font-smaller", "A-", TextSize::smaller, false),
+    ("font-reset", "A", reset, true),
+    ("font-larger", "A+", TextSize::larger, false),
 ];
 
 fn reset(_: TextSize) -> TextSize {
@@ -38,7 +38,7 @@ pub fn text_size_controls(
 ) -> Result<(), JsValue> {
     let s = lang.strings();
     let group = append(parent, build.element("div", "nw-text-size")?)?;
-    attributes(
+    set_attributes(
         &group,
         &[
             ("part", "font-controls"),
@@ -48,9 +48,9 @@ pub fn text_size_controls(
         ],
     )?;
     let mut buttons = Vec::new();
-    for ((part, label, _), name) in BUTTONS.into_iter().zip([s.smaller, s.reset, s.larger]) {
+    for ((part, label, _, _), name) in BUTTONS.into_iter().zip([s.smaller, s.reset, s.larger]) {
         let button = append(&group, build.text("button", "nw-button", label)?)?;
-        attributes(
+        set_attributes(
             &button,
             &[("type", "button"), ("part", part), ("aria-label", name)],
         )?;
@@ -65,18 +65,17 @@ pub fn text_size_controls(
         size,
     });
     controls.show(size.get_untracked());
-    let listener = {
+    let mut listener = {
         let controls = Rc::downgrade(&controls);
-        Closure::<dyn Fn(Event)>::new(move |ev: Event| {
+        Listener::new(move |ev| {
             if let Some(controls) = controls.upgrade() {
                 controls.press(&ev);
             }
         })
     };
     for button in &controls.buttons {
-        button.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref())?;
+        listener.on(button, "click")?;
     }
-    // The listener lives as long as the buttons: until the view is gone or rebuilt.
     keep_until_cleanup(listener);
     Effect::new(move |_| controls.show(size.get()));
     Ok(())
@@ -96,7 +95,7 @@ impl Controls {
     /// A press: the next size for the whole page, said aloud. `A-`/`A+` are inert at their ends.
     fn press(&self, ev: &Event) {
         let pressed = ev.current_target();
-        let Some((_, (_, _, next))) = self
+        let Some((_, (_, _, next, _))) = self
             .buttons
             .iter()
             .zip(BUTTONS)
@@ -115,8 +114,8 @@ impl Controls {
 
     /// `aria-disabled` on the ends' buttons; `A` is a toggle-like reset, pressed at 100%.
     fn show(&self, size: TextSize) {
-        for (button, (part, _, next)) in self.buttons.iter().zip(BUTTONS) {
-            let _ = if part == "font-reset" {
+        for (button, (_, _, next, is_reset)) in self.buttons.iter().zip(BUTTONS) {
+            let _ = if is_reset {
                 button.set_attribute("aria-pressed", boolean(size.is_default()))
             } else {
                 button.set_attribute("aria-disabled", boolean(next(size) == size))

@@ -1,13 +1,11 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlElement, MouseEvent};
+use web_sys::{Element, HtmlElement, MouseEvent, ShadowRoot};
 
 use super::article::Content;
-use super::dom::fill;
+use super::dom::{fill, keep_until_cleanup, Listener};
 use super::error_view::error_view;
 use super::skeleton::skeleton;
 use super::LoadState;
@@ -76,10 +74,16 @@ pub fn WidgetView(
     // The same shell for every state: Leptos rebuilds it in place and its directive builds
     // what the state shows.
     let content = move || {
+        let state = state.get();
+        // Only the article has headings: a new level leaves the skeleton or error view alone.
+        let level = match state {
+            LoadState::Ready(_) => level.get(),
+            _ => HeadingLevel::default(),
+        };
         let shown = Shown {
-            state: state.get(),
+            state,
             lang: lang.get(),
-            level: level.get(),
+            level,
             text_size,
             complete: complete.clone(),
             retry: retry.get_value(),
@@ -115,8 +119,11 @@ struct Shown {
     retry: Rc<dyn Fn()>,
 }
 
-/// The content's `use:` directive: the skeleton, the article or the error view.
+/// The content's `use:` directive: the skeleton, the article or the error view. A rebuild
+/// replaces every element, so a control that had the reader's focus hands it to its successor
+/// (the same `part`) instead of dropping it to the page.
 fn render_content(element: Element, shown: Shown) {
+    let focused = focused_part(&element);
     fill(&element, |build| match shown.state {
         LoadState::Loading => skeleton(build, &element, shown.lang),
         LoadState::Ready(article) => {
@@ -131,6 +138,23 @@ fn render_content(element: Element, shown: Shown) {
         }
         LoadState::Failed(error) => error_view(build, &element, &error, shown.lang, shown.retry),
     });
+    let successor = focused.and_then(|part| {
+        let selector = ["[part=", &part, "]"].concat();
+        element.query_selector(&selector).ok().flatten()
+    });
+    if let Some(successor) = successor.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = successor.focus();
+    }
+}
+
+/// The `part` of the element inside `element` that has the focus in this shadow root.
+fn focused_part(element: &Element) -> Option<String> {
+    let root = element.get_root_node().dyn_into::<ShadowRoot>().ok()?;
+    let focused = root.active_element()?;
+    if !element.contains(Some(&focused)) {
+        return None;
+    }
+    focused.get_attribute("part")
 }
 
 /// Every page-wide size change, from any widget or another tab, is reported to this host.
@@ -146,26 +170,16 @@ fn announce_size_changes(host: HtmlElement, text_size: RwSignal<TextSize>) {
 /// The root's `use:` directive: clicks on links go through [`follow_link`]. A plain listener in
 /// the bubble phase, not `on:click` (see `components/mod.rs`): it runs after the handlers of the
 /// partner's own fallback links, which the error view slots in below the root, so that their
-/// `preventDefault()` wins. The root outlives every view inside it, so the listener is removed
-/// before its closure goes.
+/// `preventDefault()` wins.
 fn intercept_links(root: Element, host: HtmlElement) {
-    let on_click = Closure::<dyn Fn(Event)>::new(move |ev: Event| {
+    let mut listener = Listener::new(move |ev| {
         // A host script can dispatch a plain `Event` named "click": not a reader's click.
         if let Some(ev) = ev.dyn_ref::<MouseEvent>() {
             follow_link(&host, ev);
         }
     });
-    if root
-        .add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())
-        .is_ok()
-    {
-        // Cleanups must be `Send`; the widget lives on the one thread of the page.
-        let listener = SendWrapper::new((root, on_click));
-        on_cleanup(move || {
-            let (root, on_click) = &*listener;
-            let _ = root
-                .remove_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-        });
+    if listener.on(&root, "click").is_ok() {
+        keep_until_cleanup(listener);
     }
 }
 
