@@ -40,13 +40,7 @@ async fn settle() {
     for _ in 0..3 {
         leptos::task::tick().await;
     }
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    wait(10).await;
 }
 
 fn shadow(host: &HtmlElement) -> ShadowRoot {
@@ -521,6 +515,7 @@ async fn a_view_rebuilt_in_place_shows_each_part_once_and_its_buttons_act_once()
     host.remove();
 }
 
+/// A timer of `ms` milliseconds: the tasks queued before it run first.
 async fn wait(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
