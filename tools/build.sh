@@ -9,7 +9,7 @@
 # compiler that renames a flag fails this build loudly, never silently). It is set only here, so
 # `cargo test`, clippy, the component tests and `trunk serve` stay on plain stable. A panic in
 # the bundle was already an abort (`panic = "abort"`); it now traps without a message. Without
-# these variables `trunk build --release` still builds a working bundle, ~19 KB larger, which
+# these variables `trunk build --release` still builds a working bundle, ~17 KB larger, which
 # the size budget rejects.
 set -euo pipefail
 cd "$(dirname "$0")/.."
