@@ -2,7 +2,7 @@
 //!
 //! Pure logic (no DOM, tested natively): [`model`], [`url`], [`date`], [`i18n`],
 //! [`text_size`], [`error`], [`format`]. Browser side: [`fetch`], [`json`], [`storage`], [`events`], [`embed`] and
-//! the Leptos views in [`components`].
+//! the views in [`components`] (Leptos for the state and the shell, the content built by hand).
 
 pub mod attributes;
 pub mod date;

@@ -60,6 +60,22 @@ fn one(root: &ShadowRoot, selector: &str) -> Element {
         .unwrap_or_else(|| panic!("no {selector}"))
 }
 
+/// Clicks the element with `part`.
+fn press(root: &ShadowRoot, part: &str) {
+    one(root, &format!("[part={part}]"))
+        .unchecked_into::<HtmlElement>()
+        .click()
+}
+
+/// A property of the root's inline style (`--nw-scale`, `height`, ...).
+fn root_style(root: &ShadowRoot, name: &str) -> String {
+    one(root, "[part=root]")
+        .unchecked_into::<HtmlElement>()
+        .style()
+        .get_property_value(name)
+        .unwrap()
+}
+
 fn record_events(host: &HtmlElement, name: &str) -> Rc<RefCell<Vec<JsValue>>> {
     let seen = Rc::new(RefCell::new(Vec::new()));
     let sink = seen.clone();
@@ -162,18 +178,8 @@ async fn text_size_buttons_step_scale_and_stop_at_the_ends() {
     let _widget = Widget::new(host.clone(), JsValue::UNDEFINED, json(SEED)).unwrap();
     settle().await;
     let root = shadow(&host);
-    let click = |part: &str| {
-        one(&root, &format!("[part={part}]"))
-            .unchecked_into::<HtmlElement>()
-            .click()
-    };
-    let scale = || {
-        one(&root, "[part=root]")
-            .unchecked_into::<HtmlElement>()
-            .style()
-            .get_property_value("--nw-scale")
-            .unwrap()
-    };
+    let click = |part: &str| press(&root, part);
+    let scale = || root_style(&root, "--nw-scale");
     let smaller = one(&root, "[part=font-smaller]");
     assert_eq!(
         smaller.get_attribute("aria-label").unwrap(),
@@ -381,13 +387,7 @@ async fn the_related_stories_come_a_task_later_and_the_hint_holds_until_they_do(
         leptos::task::tick().await;
     }
     let root = shadow(&host);
-    let style = |name: &str| {
-        one(&root, "[part=root]")
-            .unchecked_into::<HtmlElement>()
-            .style()
-            .get_property_value(name)
-            .unwrap()
-    };
+    let style = |name: &str| root_style(&root, name);
     assert!(
         !all(&root, "[part=headline]").is_empty(),
         "the article is in"
@@ -490,27 +490,14 @@ async fn a_view_rebuilt_in_place_shows_each_part_once_and_its_buttons_act_once()
     );
     // One press is one step: the old listeners are gone with the old buttons.
     let sizes = record_events(&host, "news-widget:fontsize");
-    one(&root, "[part=font-reset]")
-        .unchecked_into::<HtmlElement>()
-        .click();
+    press(&root, "font-reset");
     settle().await;
     let before = sizes.borrow().len();
-    one(&root, "[part=font-larger]")
-        .unchecked_into::<HtmlElement>()
-        .click();
+    press(&root, "font-larger");
     settle().await;
     assert_eq!(sizes.borrow().len(), before + 1);
-    assert_eq!(
-        one(&root, "[part=root]")
-            .unchecked_into::<HtmlElement>()
-            .style()
-            .get_property_value("--nw-scale")
-            .unwrap(),
-        "1.125"
-    );
-    one(&root, "[part=font-reset]")
-        .unchecked_into::<HtmlElement>()
-        .click();
+    assert_eq!(root_style(&root, "--nw-scale"), "1.125");
+    press(&root, "font-reset");
     settle().await;
     host.remove();
 }
