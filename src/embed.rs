@@ -193,11 +193,13 @@ impl Shared {
         let weak: Weak<Shared> = Rc::downgrade(self);
         count(0, 1);
         leptos::task::spawn_local(async move {
+            // Mount, parse and render each in a task of their own: a prefetched article is often
+            // complete by the time the module starts, and the first mount alone is most of a
+            // long task (V8 compiles each wasm function on its first call; BENCHMARKS.md,
+            // "Start-up in tasks").
+            next_task().await;
             let result = flight.article().await;
             count(0, -1);
-            // Render in a task of its own: a prefetched article is often complete by the time
-            // the module starts, and start-up plus first render in one task was a long task
-            // for the host page (issue 7, BENCHMARKS.md).
             next_task().await;
             match weak.upgrade() {
                 Some(shared) if shared.generation.get() == generation => {

@@ -422,6 +422,38 @@ async fn the_related_stories_come_a_task_later_and_the_hint_holds_until_they_do(
     host.remove();
 }
 
+/// Issue 7: the first mount is most of a long task, so the document waits for the next one.
+#[wasm_bindgen_test]
+async fn a_prefetched_document_is_read_after_the_mount_task_not_in_it() {
+    let src = "https://example.com/articles/seed.json";
+    let host = host(&[("src", src)]);
+    let loads = record_events(&host, "news-widget:load");
+    let response = web_sys::Response::new_with_opt_str(Some(SEED)).unwrap();
+    let prefetch = js_sys::Object::new();
+    for (name, value) in [
+        ("url", JsValue::from_str(src)),
+        ("response", js_sys::Promise::resolve(&response).into()),
+        (
+            "controller",
+            web_sys::AbortController::new().unwrap().into(),
+        ),
+    ] {
+        Reflect::set(&prefetch, &name.into(), &value).unwrap();
+    }
+    let _widget = Widget::new(host.clone(), prefetch.into(), JsValue::UNDEFINED).unwrap();
+    for _ in 0..5 {
+        leptos::task::tick().await;
+    }
+    let root = shadow(&host);
+    assert!(!response.body_used(), "the document is untouched");
+    assert!(!all(&root, "[part=skeleton]").is_empty());
+    until(|| !loads.borrow().is_empty()).await;
+    assert!(response.body_used());
+    assert_eq!(loads.borrow().len(), 1);
+    assert!(!all(&root, "[part=headline]").is_empty());
+    host.remove();
+}
+
 #[wasm_bindgen_test]
 async fn below_a_short_body_the_related_stories_come_with_it() {
     let host = host(&[]);

@@ -98,7 +98,10 @@ if (release) {
   const gluePath = join(staging, glue);
   const shortened = shortenBoundaryNames(join(staging, wasm), dropStreamClasses(readFileSync(gluePath, "utf8")));
   const { code } = await minify(shortened, { module: true, compress: { passes: 2 } });
-  writeFileSync(gluePath, code);
+  // Chrome's explicit compile hint (Chrome 136+; a comment elsewhere): V8 compiles every glue
+  // function while the script streams in, off the main thread, instead of on its first call
+  // inside the widget's first mount (82 lazy compiles there, measured; BENCHMARKS.md).
+  writeFileSync(gluePath, "//# allFunctionsCalledOnLoad\n" + code);
 
   // Trunk hashed cargo's output, before the changes above; hosts cache hashed files forever
   // (`immutable`), so the names must change whenever these bytes do, including when only this
