@@ -193,10 +193,11 @@ impl Shared {
         let weak: Weak<Shared> = Rc::downgrade(self);
         count(0, 1);
         leptos::task::spawn_local(async move {
-            // Mount, parse and render each in a task of their own: a prefetched article is often
-            // complete by the time the module starts, and the first mount alone is most of a
-            // long task (V8 compiles each wasm function on its first call; BENCHMARKS.md,
-            // "Start-up in tasks").
+            // Reading and parsing, then rendering, each in a task of its own: on the first load
+            // the mount before them is most of a long task already (V8 compiles each wasm
+            // function on its first call), and a prefetched article has often arrived by then
+            // (BENCHMARKS.md, "Start-up in tasks"). Later loads merely wait a task longer.
+            // A load superseded meanwhile has aborted this request: reading it fails at once.
             next_task().await;
             let result = flight.article().await;
             count(0, -1);

@@ -448,7 +448,7 @@ async fn a_prefetched_document_is_read_after_the_mount_task_not_in_it() {
     assert!(!response.body_used(), "the document is untouched");
     assert!(!all(&root, "[part=skeleton]").is_empty());
     until(|| !loads.borrow().is_empty()).await;
-    assert!(response.body_used());
+    assert!(response.body_used(), "read within two seconds");
     assert_eq!(loads.borrow().len(), 1);
     assert!(!all(&root, "[part=headline]").is_empty());
     host.remove();

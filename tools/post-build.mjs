@@ -100,7 +100,7 @@ if (release) {
   const { code } = await minify(shortened, { module: true, compress: { passes: 2 } });
   // Chrome's explicit compile hint (Chrome 136+; a comment elsewhere): V8 compiles every glue
   // function while the script streams in, off the main thread, instead of on its first call
-  // inside the widget's first mount (82 lazy compiles there, measured; BENCHMARKS.md).
+  // inside the widget's first mount (about a hundred there before, measured; BENCHMARKS.md).
   writeFileSync(gluePath, "//# allFunctionsCalledOnLoad\n" + code);
 
   // Trunk hashed cargo's output, before the changes above; hosts cache hashed files forever
