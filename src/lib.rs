@@ -1,8 +1,9 @@
 //! news-widget: an embeddable news-article widget (SPEC: `../shared/SPEC.md`).
 //!
 //! Pure logic (no DOM, tested natively): [`model`], [`url`], [`date`], [`i18n`],
-//! [`text_size`], [`error`], [`format`]. Browser side: [`fetch`], [`json`], [`storage`], [`events`], [`embed`] and
-//! the views in [`components`] (Leptos for the state and the shell, the content built by hand).
+//! [`text_size`], [`error`], [`format`]. Browser side: [`fetch`], [`json`], [`storage`],
+//! [`events`], [`embed`] and the views in [`components`] (Leptos for the state and the shell,
+//! the content built by hand).
 
 pub mod attributes;
 pub mod date;

@@ -40,9 +40,9 @@ impl Builder {
 
 /// Empties `element` and builds its new content with `content` (the content shell's `use:`
 /// directive in `widget.rs`). Emptied first because Leptos runs a directive again on the same
-/// element when it rebuilds the view in place (a new article, `lang` or `heading-level`). A DOM exception could only come
-/// from the browser itself (every tag and attribute name is a constant); the part then stays as
-/// far as it got, and nothing is thrown into the page.
+/// element when it rebuilds the view in place (a new article, `lang` or `heading-level`). A DOM
+/// exception could only come from the browser itself (every tag and attribute name is a
+/// constant); the part then stays as far as it got, and nothing is thrown into the page.
 pub(crate) fn fill(element: &Element, content: impl FnOnce(&Builder) -> Result<(), JsValue>) {
     element.set_text_content(None);
     if let Some(document) = element.owner_document() {
