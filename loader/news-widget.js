@@ -28,10 +28,7 @@
       const binary = fetch(asset("__WASM__"));
       binary.catch(() => {}); // reported through the init below
       wasm = import(asset("__GLUE__")).then(async (m) => {
-        await m.default({ module_or_path: binary });
-        // Mount in a task of its own: V8 compiles wasm functions on their first call, so the
-        // first mount is the costly part of start-up; with instantiation it made a long task.
-        await new Promise((r) => setTimeout(r));
+        await m.default({ module_or_path: binary }); // each Widget mounts a task later
         ns.stats = m.stats;
         return m;
       });

@@ -56,11 +56,10 @@ fn count(widgets: i32, requests: i32) {
     });
 }
 
-/// One mounted widget. Dropping it (`free()` from JS) aborts its request and unmounts its view.
+/// One widget. Dropping it (`free()` from JS) aborts its request and unmounts its view.
 #[wasm_bindgen]
 pub struct Widget {
     shared: Rc<Shared>,
-    _view: Box<dyn Any>,
 }
 
 /// What the loading logic and the view share.
@@ -74,6 +73,19 @@ struct Shared {
     source: RefCell<Source>,
     /// The article renders over several tasks; `news-widget:load` waits for the last one.
     complete: ArcRwSignal<bool>,
+    /// The view, which mounts a task after construction.
+    view: RefCell<View>,
+}
+
+/// Where the view is.
+enum View {
+    Pending,
+    /// Unmounted when dropped.
+    Mounted {
+        _handle: Box<dyn Any>,
+    },
+    /// The shadow root would not take it ([`Shared::mount`]); the host has heard why.
+    Failed,
 }
 
 /// Where the current article comes from, kept for retries.
@@ -85,15 +97,15 @@ enum Source {
 
 #[wasm_bindgen]
 impl Widget {
-    /// Renders into `host`'s open shadow root and starts loading: `article` if it is an object,
-    /// else `src` (adopting the loader's `prefetch` of it when there is one).
+    /// Starts loading `article` if it is an object, else `src` (adopting the loader's `prefetch`
+    /// of it when there is one), and renders into `host`'s open shadow root a task later.
     #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement, prefetch: JsValue, article: JsValue) -> Result<Widget, JsValue> {
         let shadow = match host.shadow_root() {
             Some(shadow) => shadow,
             None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
         };
-        let container = prepare(&shadow)?;
+        let container = mount_point()?;
         let shared = Rc::new(Shared {
             state: ArcRwSignal::new(LoadState::Loading),
             attributes: ArcRwSignal::new(read_attributes(&host)),
@@ -102,30 +114,24 @@ impl Widget {
             in_flight: RefCell::new(None),
             source: RefCell::new(Source::Inline(JsValue::UNDEFINED)),
             complete: ArcRwSignal::new(false),
+            view: RefCell::new(View::Pending),
         });
-        let retry = {
-            let weak = Rc::downgrade(&shared);
-            move || {
-                if let Some(shared) = weak.upgrade() {
-                    let source = shared.source.borrow().clone();
-                    shared.load(source, &JsValue::UNDEFINED);
-                }
+        // The first mount is the costliest task of start-up (V8 compiles each wasm function on
+        // its first call, and Leptos' are many), so it gets a task of its own, after this one
+        // (instantiation, on the first load) and before the one that reads the document: its
+        // timer is set before the load's below, so it fires first (BENCHMARKS.md, "Start-up in
+        // tasks"). Until then the loader's fallback stays on show.
+        let weak = Rc::downgrade(&shared);
+        // Leptos' mount would set up its executor; these tasks come before it. Err: already set.
+        let _ = any_spawner::Executor::init_wasm_bindgen();
+        leptos::task::spawn_local(async move {
+            next_task().await;
+            if let Some(shared) = weak.upgrade() {
+                shared.mount(&shadow, container);
             }
-        };
-        let (host, state, attributes, complete) = (
-            shared.host.clone(),
-            shared.state.clone(),
-            shared.attributes.clone(),
-            shared.complete.clone(),
-        );
-        let view = leptos::mount::mount_to(container, move || {
-            view! { <WidgetView host state attributes page_lang=page_lang() retry complete /> }
         });
         count(1, 0);
-        let widget = Widget {
-            shared,
-            _view: Box::new(view),
-        };
+        let widget = Widget { shared };
         if article.is_object() {
             widget.show_article(article);
         } else {
@@ -161,11 +167,46 @@ impl Widget {
 impl Drop for Widget {
     fn drop(&mut self) {
         self.shared.abort();
+        drop(self.shared.view.replace(View::Pending));
         count(-1, 0);
     }
 }
 
 impl Shared {
+    /// Shows the view in place of whatever the shadow root held (the loader's fallback slot).
+    fn mount(self: &Rc<Self>, shadow: &ShadowRoot, container: HtmlElement) {
+        if show(shadow, &container).is_err() {
+            // E.g. an element moved into another document, whose shadow roots cannot adopt this
+            // one's stylesheet. As when the widget cannot start at all (the loader's `fail`):
+            // the fallback stays and the host hears why, once.
+            *self.view.borrow_mut() = View::Failed;
+            self.abort();
+            let lang = self
+                .attributes
+                .with_untracked(|a| Lang::resolve(a.lang.as_deref(), None, page_lang().as_deref()));
+            return events::failed(&self.host, &LoadError::Network, lang);
+        }
+        let weak = Rc::downgrade(self);
+        let retry = move || {
+            if let Some(shared) = weak.upgrade() {
+                let source = shared.source.borrow().clone();
+                shared.load(source, &JsValue::UNDEFINED);
+            }
+        };
+        let (host, state, attributes, complete) = (
+            self.host.clone(),
+            self.state.clone(),
+            self.attributes.clone(),
+            self.complete.clone(),
+        );
+        let view = leptos::mount::mount_to(container, move || {
+            view! { <WidgetView host state attributes page_lang=page_lang() retry complete /> }
+        });
+        *self.view.borrow_mut() = View::Mounted {
+            _handle: Box::new(view),
+        };
+    }
+
     fn load_src(self: &Rc<Self>, prefetch: &JsValue) {
         if let Some(src) = attribute(&self.host, "src") {
             self.load(Source::Url(src), prefetch);
@@ -194,9 +235,10 @@ impl Shared {
         count(0, 1);
         leptos::task::spawn_local(async move {
             // Reading and parsing, then rendering, each in a task of its own: on the first load
-            // the mount before them is most of a long task already (V8 compiles each wasm
-            // function on its first call), and a prefetched article has often arrived by then
-            // (BENCHMARKS.md, "Start-up in tasks"). Later loads merely wait a task longer.
+            // the mount's task comes just before them (its timer was set first, in `new`) and is
+            // a long one already (V8 compiles each wasm function on its first call), and a
+            // prefetched article has often arrived by then (BENCHMARKS.md, "Start-up in tasks").
+            // Later loads merely wait a task longer.
             // A load superseded meanwhile has aborted this request: reading it fails at once.
             next_task().await;
             let result = flight.article().await;
@@ -231,9 +273,9 @@ impl Shared {
             Err(error) => LoadState::Failed(error),
         };
         self.state.set(state);
-        // The host hears about it once the new state is in the DOM: for an article, all of it
-        // (body slices and related stories come in later tasks), so a host measuring on `load`
-        // gets the real height.
+        // The host hears about it once the new state is in the DOM: the view mounted (a task
+        // after construction), and for an article all of it (body slices and related stories
+        // come in later tasks), so a host measuring on `load` gets the real height.
         let weak = Rc::downgrade(self);
         let generation = self.generation.get();
         leptos::task::spawn_local(async move {
@@ -242,8 +284,13 @@ impl Shared {
                 |weak: &Weak<Shared>| weak.upgrade().filter(|s| s.generation.get() == generation);
             loop {
                 let Some(shared) = current(&weak) else { return };
+                let mounted = match *shared.view.borrow() {
+                    View::Pending => false,
+                    View::Mounted { .. } => true,
+                    View::Failed => return,
+                };
                 let ready = matches!(shared.state.get_untracked(), LoadState::Ready(_));
-                if !ready || shared.complete.get_untracked() {
+                if mounted && (!ready || shared.complete.get_untracked()) {
                     break;
                 }
                 drop(shared);
@@ -262,16 +309,23 @@ impl Shared {
     }
 }
 
-/// Empties the shadow root (a remount after the element moved) and adds the mount point.
-fn prepare(shadow: &ShadowRoot) -> Result<HtmlElement, JsValue> {
-    shadow.set_text_content(None);
-    if let Some(sheet) = SHEET.with(Clone::clone) {
-        shadow.set_adopted_style_sheets(&Array::of1(&sheet));
-    }
+/// The element the view mounts into.
+fn mount_point() -> Result<HtmlElement, JsValue> {
     let container: HtmlElement = document().create_element("div")?.unchecked_into();
     container.set_class_name("nw-mount");
-    shadow.append_child(&container)?;
     Ok(container)
+}
+
+/// Puts the stylesheet and `container` in place of what `shadow` held, in one task (so one
+/// frame). The stylesheet goes first, through a setter that reports an error instead of throwing
+/// it at the page: the one step that can fail (a shadow root of another document).
+fn show(shadow: &ShadowRoot, container: &HtmlElement) -> Result<(), JsValue> {
+    if let Some(sheet) = SHEET.with(Clone::clone) {
+        js_sys::Reflect::set(shadow, &"adoptedStyleSheets".into(), &Array::of1(&sheet))?;
+    }
+    shadow.set_text_content(None);
+    shadow.append_child(container)?;
+    Ok(())
 }
 
 /// `src` resolves against the host page like any attribute URL, by the browser's own parser (so

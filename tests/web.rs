@@ -93,7 +93,7 @@ async fn the_seed_article_renders_every_paragraph_and_related_story() {
     let host = host(&[("lang", "zh-TW")]);
     let loads = record_events(&host, "news-widget:load");
     let widget = Widget::new(host.clone(), JsValue::UNDEFINED, json(SEED)).unwrap();
-    settle().await;
+    until(|| !loads.borrow().is_empty()).await;
     let root = shadow(&host);
     let seed: serde_json::Value = serde_json::from_str(SEED).unwrap();
     let paragraphs = seed["body"]
@@ -224,8 +224,20 @@ async fn text_size_buttons_step_scale_and_stop_at_the_ends() {
 async fn an_unusable_document_shows_a_localised_error_and_tells_the_host() {
     let host = host(&[("lang", "en")]);
     let errors = record_events(&host, "news-widget:error");
+    // The event comes with the message on show: a host may look, or measure (the loader
+    // releases the reserved height on it).
+    let shown_at_event = Rc::new(RefCell::new(Vec::new()));
+    let (seen, watched) = (shown_at_event.clone(), host.clone());
+    let listener = Closure::<dyn Fn()>::new(move || {
+        let root = watched.shadow_root().unwrap();
+        seen.borrow_mut()
+            .push(root.query_selector("[part=error]").unwrap().is_some());
+    });
+    host.add_event_listener_with_callback("news-widget:error", listener.as_ref().unchecked_ref())
+        .unwrap();
     let _widget = Widget::new(host.clone(), JsValue::UNDEFINED, json(r#"{"body":[]}"#)).unwrap();
     settle().await;
+    assert_eq!(*shown_at_event.borrow(), [true]);
     let root = shadow(&host);
     let error = one(&root, "[part=error]");
     assert!(error
@@ -383,15 +395,13 @@ async fn the_related_stories_come_a_task_later_and_the_hint_holds_until_they_do(
     let host = host(&[("height-hint", "1200px")]);
     let loads = record_events(&host, "news-widget:load");
     let widget = Widget::new(host.clone(), JsValue::UNDEFINED, json(SEED)).unwrap();
+    let root = shadow(&host);
+    // The task that mounts the view renders the article handed over with the constructor.
+    added(&root, "[part=headline]").await;
     for _ in 0..3 {
         leptos::task::tick().await;
     }
-    let root = shadow(&host);
     let style = |name: &str| root_style(&root, name);
-    assert!(
-        !all(&root, "[part=headline]").is_empty(),
-        "the article is in"
-    );
     assert!(
         all(&root, "[part=related]").is_empty(),
         "the related stories not yet"
@@ -422,11 +432,72 @@ async fn the_related_stories_come_a_task_later_and_the_hint_holds_until_they_do(
     host.remove();
 }
 
-/// Issue 7: the first mount is most of a long task, so the document waits for the next one.
+/// A widget freed before its view mounted (the element removed in the same task) never mounts:
+/// its successor on the same element is the only view there.
 #[wasm_bindgen_test]
-async fn a_prefetched_document_is_read_after_the_mount_task_not_in_it() {
+async fn a_widget_freed_before_its_mount_leaves_the_shadow_root_to_its_successor() {
+    let host = host(&[]);
+    let before = live_widgets();
+    let first = Widget::new(host.clone(), JsValue::UNDEFINED, json(SEED)).unwrap();
+    drop(first);
+    let loads = record_events(&host, "news-widget:load");
+    let _second = Widget::new(host.clone(), JsValue::UNDEFINED, json(SEED)).unwrap();
+    until(|| !loads.borrow().is_empty()).await;
+    let root = shadow(&host);
+    assert_eq!(all(&root, ".nw-mount").len(), 1);
+    assert_eq!(all(&root, "[part=root]").len(), 1);
+    assert_eq!(loads.borrow().len(), 1);
+    assert_eq!(live_widgets(), before + 1.0);
+    host.remove();
+}
+
+/// A shadow root that cannot take the view (here: an element of another document, which cannot
+/// adopt this document's stylesheet) is reported like a widget that cannot start: the fallback
+/// stays, one error event, nothing thrown at the page.
+#[wasm_bindgen_test]
+async fn a_view_that_cannot_mount_keeps_the_fallback_and_tells_the_host() {
+    let other: web_sys::Document =
+        js_sys::Function::new_no_args("return document.implementation.createHTMLDocument('')")
+            .call0(&JsValue::NULL)
+            .unwrap()
+            .unchecked_into();
+    let host: HtmlElement = other
+        .create_element("news-widget")
+        .unwrap()
+        .unchecked_into();
+    host.set_attribute("lang", "en").unwrap();
+    other.body().unwrap().append_child(&host).unwrap();
+    let root = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    root.append_child(&other.create_element("slot").unwrap())
+        .unwrap();
+    let errors = record_events(&host, "news-widget:error");
+    let loads = record_events(&host, "news-widget:load");
+    let _widget = Widget::new(host.clone(), JsValue::UNDEFINED, json(SEED)).unwrap();
+    until(|| !errors.borrow().is_empty()).await;
+    settle().await;
+    assert_eq!(errors.borrow().len(), 1);
+    let kind = Reflect::get(&errors.borrow()[0], &"kind".into()).unwrap();
+    assert_eq!(kind.as_string().unwrap(), "network");
+    assert!(loads.borrow().is_empty());
+    assert_eq!(all(&root, "slot").len(), 1, "the fallback stays");
+    assert!(all(&root, "[part=root]").is_empty());
+}
+
+/// Issue 7: start-up in tasks. The constructor's task (instantiation, on the first load) only
+/// prepares; the view mounts in the next task, the costliest of start-up, and the prefetched
+/// document is read in the one after it. Until the mount the loader's fallback stays.
+#[wasm_bindgen_test]
+async fn the_view_mounts_a_task_after_construction_and_the_document_is_read_a_task_later() {
     let src = "https://example.com/articles/seed.json";
     let host = host(&[("src", src)]);
+    // What the loader leaves before a widget starts: the fallback, shown through a slot.
+    let root = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    root.append_child(&document().create_element("slot").unwrap())
+        .unwrap();
     let loads = record_events(&host, "news-widget:load");
     let response = web_sys::Response::new_with_opt_str(Some(SEED)).unwrap();
     let prefetch = js_sys::Object::new();
@@ -444,9 +515,29 @@ async fn a_prefetched_document_is_read_after_the_mount_task_not_in_it() {
     for _ in 0..5 {
         leptos::task::tick().await;
     }
-    let root = shadow(&host);
     assert!(!response.body_used(), "the document is untouched");
-    assert!(!all(&root, "[part=skeleton]").is_empty());
+    assert!(all(&root, "[part=skeleton]").is_empty(), "not mounted yet");
+    assert_eq!(
+        all(&root, "slot").len(),
+        1,
+        "the fallback stays until the mount"
+    );
+
+    added(&root, "[part=skeleton]").await;
+    // Still the mount's task: its microtasks would have been enough to read a document that is
+    // all there, as they were before the read had a task of its own.
+    for _ in 0..5 {
+        leptos::task::tick().await;
+    }
+    assert!(
+        !response.body_used(),
+        "the document is untouched in the mount's task"
+    );
+    assert!(
+        all(&root, "slot").is_empty(),
+        "the view replaced the fallback"
+    );
+
     until(|| !loads.borrow().is_empty()).await;
     assert!(response.body_used(), "read within two seconds");
     assert_eq!(loads.borrow().len(), 1);
@@ -460,10 +551,12 @@ async fn below_a_short_body_the_related_stories_come_with_it() {
     let article = r#"{"headline":"H","body":[{"type":"paragraph","text":"p"}],
         "related":[{"headline":"R","url":"https://example.com/r"}]}"#;
     let _widget = Widget::new(host.clone(), JsValue::UNDEFINED, json(article)).unwrap();
+    let root = shadow(&host);
+    added(&root, "[part=headline]").await;
     for _ in 0..3 {
         leptos::task::tick().await;
     }
-    assert_eq!(all(&shadow(&host), "[part=related-item]").len(), 1);
+    assert_eq!(all(&root, "[part=related-item]").len(), 1);
     host.remove();
 }
 
@@ -543,6 +636,40 @@ async fn wait(ms: i32) {
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Returns within the task that adds an element matching `selector` under `root` (a mutation
+/// observer's microtask), so a test sees that task's work before any later task runs; at once
+/// if one is there already.
+async fn added(root: &ShadowRoot, selector: &str) {
+    if root.query_selector(selector).unwrap().is_some() {
+        return;
+    }
+    let (mut resolve, mut reject) = (None, None);
+    let appeared = js_sys::Promise::new(&mut |yes, no| {
+        resolve = Some(yes);
+        reject = Some(no);
+    });
+    let (resolve, reject) = (resolve.unwrap(), reject.unwrap());
+    let window = web_sys::window().unwrap();
+    let deadline = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(&reject, 2000)
+        .unwrap();
+    let (watched, wanted) = (root.clone(), selector.to_owned());
+    let on_mutation = Closure::<dyn Fn()>::new(move || {
+        if watched.query_selector(&wanted).unwrap().is_some() {
+            resolve.call0(&JsValue::UNDEFINED).unwrap();
+        }
+    });
+    let observer = web_sys::MutationObserver::new(on_mutation.as_ref().unchecked_ref()).unwrap();
+    let options = web_sys::MutationObserverInit::new();
+    options.set_child_list(true);
+    options.set_subtree(true);
+    observer.observe_with_options(root, &options).unwrap();
+    let result = wasm_bindgen_futures::JsFuture::from(appeared).await;
+    observer.disconnect();
+    window.clear_timeout_with_handle(deadline);
+    result.unwrap_or_else(|_| panic!("no {selector} within two seconds"));
 }
 
 /// Waits, a task at a time, until `done` or about two seconds have passed.

@@ -33,8 +33,17 @@ const ms = (x, width) => x.toFixed(0).padStart(width);
 const mounts = [];
 const longest = [];
 
-// Script entry points, as Long Animation Frames count them; style, layout and paint are not script.
-const SCRIPT = new Set(["EvaluateScript", "v8.evaluateModule", "FunctionCall", "TimerFire", "RunMicrotasks"]);
+// Script entry points, as Long Animation Frames count them (a microtask checkpoint runs promise
+// reactions: the loader's, after instantiation, creates the widgets); style, layout and paint are
+// not script.
+const SCRIPT = new Set([
+  "EvaluateScript",
+  "v8.evaluateModule",
+  "FunctionCall",
+  "TimerFire",
+  "RunMicrotasks",
+  "BlinkScheduler_PerformMicrotaskCheckpoint",
+]);
 const fromCdn = (e) => (e.args?.data?.url || "").startsWith(`http://127.0.0.1:${CDN}/`);
 
 /** One main-thread task: its wall and thread-CPU time, those of its script, and what V8 compiled. */
@@ -42,7 +51,10 @@ function taskFigures(task, inside) {
   const [wasm, js] = [inside.filter((e) => e.name === "wasm.CompileLazy"), inside.filter((e) => e.name === "V8.CompileCode")];
   // Outermost script events only: a timer's callback is also a FunctionCall inside its TimerFire.
   const scripts = inside.filter((e) => SCRIPT.has(e.name) && e.ph === "X");
-  const outer = scripts.filter((e) => !scripts.some((o) => o !== e && o.ts <= e.ts && e.ts + e.dur <= o.ts + o.dur));
+  // Of two events with the same span, the first counts.
+  const outer = scripts.filter(
+    (e, i) => !scripts.some((o, j) => j !== i && o.ts <= e.ts && e.ts + e.dur <= o.ts + o.dur && (j < i || o.ts !== e.ts || o.dur !== e.dur)),
+  );
   const sum = (list, key) => list.reduce((total, e) => total + (e[key] || 0), 0) / 1000;
   return {
     // The test page has no timers and no script of its own: timers, wasm and the CDN's files are
