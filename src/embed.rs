@@ -181,10 +181,7 @@ impl Shared {
             // the fallback stays and the host hears why, once.
             *self.view.borrow_mut() = View::Failed;
             self.abort();
-            let lang = self
-                .attributes
-                .with_untracked(|a| Lang::resolve(a.lang.as_deref(), None, page_lang().as_deref()));
-            return events::failed(&self.host, &LoadError::Network, lang);
+            return events::failed(&self.host, &LoadError::Network, self.lang(None));
         }
         let weak = Rc::downgrade(self);
         let retry = move || {
@@ -205,6 +202,13 @@ impl Shared {
         *self.view.borrow_mut() = View::Mounted {
             _handle: Box::new(view),
         };
+    }
+
+    /// The language of the event messages: the element's `lang`, the article's, the page's.
+    fn lang(&self, article_lang: Option<&str>) -> Lang {
+        self.attributes.with_untracked(|a| {
+            Lang::resolve(a.lang.as_deref(), article_lang, page_lang().as_deref())
+        })
     }
 
     fn load_src(self: &Rc<Self>, prefetch: &JsValue) {
@@ -263,10 +267,7 @@ impl Shared {
     }
 
     fn finish(self: &Rc<Self>, result: Result<Article, LoadError>) {
-        let lang = self.attributes.with_untracked(|a| {
-            let article_lang = result.as_ref().ok().and_then(|a| a.lang.as_deref());
-            Lang::resolve(a.lang.as_deref(), article_lang, page_lang().as_deref())
-        });
+        let lang = self.lang(result.as_ref().ok().and_then(|a| a.lang.as_deref()));
         self.complete.set(false);
         let state = match result {
             Ok(article) => LoadState::Ready(Arc::new(article)),

@@ -43,6 +43,21 @@ async fn settle() {
     wait(10).await;
 }
 
+/// What the loader leaves on `host` before a widget starts: an open shadow root that shows the
+/// fallback children through a slot.
+fn loader_fallback(host: &HtmlElement) -> ShadowRoot {
+    let root = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    let slot = host
+        .owner_document()
+        .unwrap()
+        .create_element("slot")
+        .unwrap();
+    root.append_child(&slot).unwrap();
+    root
+}
+
 fn shadow(host: &HtmlElement) -> ShadowRoot {
     host.shadow_root().expect("an open shadow root")
 }
@@ -467,11 +482,7 @@ async fn a_view_that_cannot_mount_keeps_the_fallback_and_tells_the_host() {
         .unchecked_into();
     host.set_attribute("lang", "en").unwrap();
     other.body().unwrap().append_child(&host).unwrap();
-    let root = host
-        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
-        .unwrap();
-    root.append_child(&other.create_element("slot").unwrap())
-        .unwrap();
+    let root = loader_fallback(&host);
     let errors = record_events(&host, "news-widget:error");
     let loads = record_events(&host, "news-widget:load");
     let _widget = Widget::new(host.clone(), JsValue::UNDEFINED, json(SEED)).unwrap();
@@ -492,12 +503,7 @@ async fn a_view_that_cannot_mount_keeps_the_fallback_and_tells_the_host() {
 async fn the_view_mounts_a_task_after_construction_and_the_document_is_read_a_task_later() {
     let src = "https://example.com/articles/seed.json";
     let host = host(&[("src", src)]);
-    // What the loader leaves before a widget starts: the fallback, shown through a slot.
-    let root = host
-        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
-        .unwrap();
-    root.append_child(&document().create_element("slot").unwrap())
-        .unwrap();
+    let root = loader_fallback(&host);
     let loads = record_events(&host, "news-widget:load");
     let response = web_sys::Response::new_with_opt_str(Some(SEED)).unwrap();
     let prefetch = js_sys::Object::new();
