@@ -851,9 +851,8 @@ async function main() {
     const normalCpu = get("load", "widget", (r) => r.cpuCheckMs);
     const mobileCpu = get(M, "widget", (r) => r.cpuCheckMs);
     if (normalCpu && mobileCpu) console.log(`CPU check, widget pages: ${mobileCpu.median.toFixed(0)} ms mobile against ${normalCpu.median.toFixed(0)} ms normal (${(mobileCpu.median / normalCpu.median).toFixed(1)}×)`);
-    const embed = (r) => (r.kind === "floor" ? r.files["floor.js"]?.transfer : sum(["loader", "glue", "wasm"].map((k) => r.files[k]?.transfer ?? 0)));
-    const wireW = get(M, "widget", embed);
-    const wireF = get(M, "floor", embed);
+    const wireW = get(M, "widget", widgetBytes("transfer"));
+    const wireF = get(M, "floor", widgetBytes("transfer"));
     if (wireW && wireF) {
       const at = (bytes) => ((bytes / c.downloadThroughput) * 1000).toFixed(0);
       console.log(`the embed's bytes at ${kbit(c.downloadThroughput)} kbit/s alone: widget ${wireW.median.toLocaleString("en-US")} B = ${at(wireW.median)} ms, floor ${wireF.median.toLocaleString("en-US")} B = ${at(wireF.median)} ms (difference ${at(wireW.median - wireF.median)} ms)`);
