@@ -8,7 +8,15 @@
 // Each figure is the median of --runs loads (default 7) with its min–max spread.
 //
 //   node bench/run.mjs --cdn http://127.0.0.1:8088 --host http://127.0.0.1:8089 --dist DIR [--runs 7]
-//                      [--only load,gzip,hint,hint-css,big,lazy,multi] [--out bench/results.json]
+//                      [--only load,gzip,hint,hint-css,big,lazy,multi,mobile] [--out bench/results.json]
+//                      [--profile normal|mobile|both]   (default: $BENCH_PROFILE, else both)
+//
+// The normal profile is the scenarios of issue 7 on this machine as it is (viewport 1280×900).
+// The mobile profile (issue 17; bench/mobile.mjs says which values and why) loads the seed
+// article, widget and floor interleaved in the same way, with the CPU slowed 4× and the network
+// throttled as Lighthouse's mobile preset does, on a phone's screen: the headline, total
+// blocking time and the longest task from navigation start until the page is quiet, and the
+// widget's extra time over the floor split into download, compile/instantiate and first mount.
 //
 // Writes bench/generated/ (pages, the 1500-block article, the floor script with the widget's CSS;
 // git-ignored) and bench/results.json; prints the table that BENCHMARKS.md reproduces.
@@ -21,6 +29,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 import { measure as measureSizes, readBudget } from "../tools/size-budget.mjs";
+import { cpuCheck, extraParts, milestones, mobileContext, mobileSettings, throttle } from "./mobile.mjs";
 
 const repo = fileURLToPath(new URL("..", import.meta.url));
 const here = join(repo, "bench");
@@ -34,8 +43,13 @@ const { values: opt } = parseArgs({
     only: { type: "string" },
     out: { type: "string", default: join(here, "results.json") },
     dist: { type: "string", default: join(repo, "dist") },
+    profile: { type: "string", default: process.env.BENCH_PROFILE || "both" },
   },
 });
+if (!["normal", "mobile", "both"].includes(opt.profile)) {
+  console.error(`bench/run.mjs: --profile (BENCH_PROFILE) is normal, mobile or both, not "${opt.profile}"`);
+  process.exit(2);
+}
 if (!opt.cdn || !opt.host) {
   console.error("bench/run.mjs needs --cdn and --host (origins served by nginx): run it through tools/bench.sh");
   process.exit(2);
@@ -249,6 +263,9 @@ function probe({ expectBlocks }) {
         (r) => {
           const instance = r instanceof W.Instance ? r : r && r.instance;
           if (kind === "streaming") B.wasm.streamingOk++;
+          // The instance is ready: compiled (streaming compiles while the bytes arrive) and
+          // instantiated; the widget's own code runs from here.
+          B.wasm.instantiated ??= performance.now();
           // By type, not name: the post-build hook shortens export names ("memory" too).
           const memory = instance && Object.values(instance.exports).find((e) => e instanceof W.Memory);
           if (memory) B.memory = memory;
@@ -300,6 +317,11 @@ function probe({ expectBlocks }) {
 }
 
 // ---------------------------------------------------------------- one page load
+/** The widget's files by role ("loader", "glue", "wasm" -> file name), read from dist/ in main()
+ *  (tools/size-budget.mjs follows the loader to the files it names), so a bundle whose names or
+ *  hashes change is still recognised. */
+const BUNDLE = {};
+
 function classify(url) {
   let path;
   try {
@@ -307,9 +329,9 @@ function classify(url) {
   } catch {
     return "other";
   }
-  if (path.endsWith("/news-widget.js")) return "loader";
-  if (/\/news-widget-[0-9a-f]+\.js$/.test(path)) return "glue";
-  if (/_bg\.wasm$/.test(path)) return "wasm";
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  const role = Object.keys(BUNDLE).find((k) => BUNDLE[k] === name);
+  if (role && !path.startsWith("/__bench/")) return role;
   if (path.endsWith("/__bench/floor.js")) return "floor.js";
   if (path.endsWith(".json")) return "article";
   if (/\.(svg|png|jpe?g|webp|avif)$/.test(path)) return "image";
@@ -338,7 +360,10 @@ function watchNetwork(cdp) {
   });
   cdp.on("Network.loadingFinished", (e) => {
     const r = requests.get(e.requestId);
-    if (r) r.transfer = e.encodedDataLength;
+    if (r) {
+      r.transfer = e.encodedDataLength;
+      r.done = true;
+    }
   });
   cdp.on("Network.loadingFailed", (e) => {
     const r = requests.get(e.requestId);
@@ -349,10 +374,35 @@ function watchNetwork(cdp) {
 
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 
+/** The mobile profile's settings (bench/mobile.mjs), when it runs. */
+let MOBILE = null;
+
+/**
+ * Waits until the page has been quiet for `quietMs`: no request in flight, the document
+ * complete, and no long task or response ending in that time. Returns when the quiet began, on
+ * the page's clock (at least `from`): the end of the window of total blocking time.
+ */
+async function waitQuiet(page, requests, from, quietMs) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const inFlight = [...requests.values()].some((r) => /^https?:/.test(r.url) && !r.done && !r.failed);
+    const s = await page.evaluate(() => ({
+      now: performance.now(),
+      lastTask: Math.max(0, ...window.__bench.longtasks.map((t) => t.t + t.d)),
+      lastResponse: Math.max(0, ...performance.getEntriesByType("resource").map((e) => e.responseEnd)),
+      complete: document.readyState === "complete",
+    }));
+    const since = Math.max(from, s.lastTask, s.lastResponse);
+    if (!inFlight && s.complete && s.now - since >= quietMs) return since;
+    if (Date.now() > deadline) throw new Error("the page was not quiet within 60 s of the headline");
+    await page.waitForTimeout(100);
+  }
+}
+
 async function loadOnce(browser, scenario, kind) {
+  const phone = scenario.mobile ? MOBILE : null;
   const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    deviceScaleFactor: 1,
+    ...(phone ? mobileContext(phone) : { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 }),
     extraHTTPHeaders: { "Accept-Encoding": ENCODINGS[scenario.enc] },
   });
   await context.addInitScript(probe, { expectBlocks: scenario.expectBlocks || 0 });
@@ -361,7 +411,10 @@ async function loadOnce(browser, scenario, kind) {
   const requests = watchNetwork(cdp);
   await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
+  // In the mobile profile the script and task times are wall time: what the slowed CPU takes,
+  // as the reader waits it (CDP throttles by holding the thread back); elsewhere thread time.
+  await cdp.send("Performance.enable", { timeDomain: phone ? "timeTicks" : "threadTicks" });
+  if (phone) await throttle(cdp, phone);
   const errors = [];
   const started = Date.now();
   page.on("pageerror", (e) => errors.push(e.message));
@@ -390,7 +443,8 @@ async function loadOnce(browser, scenario, kind) {
       { timeout: 60_000, polling: 50 },
     );
     const painted = await page.evaluate(() => Math.max(window.__bench.headlinePainted || 0, window.__bench.blocksPainted || 0));
-    await page.waitForFunction((until) => performance.now() >= until && document.readyState === "complete", painted + SETTLE_MS, { polling: 100 });
+    if (phone) out.quietAt = await waitQuiet(page, requests, painted, phone.quietMs);
+    else await page.waitForFunction((until) => performance.now() >= until && document.readyState === "complete", painted + SETTLE_MS, { polling: 100 });
 
     const metrics = Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
     out.scriptMs = metrics.ScriptDuration * 1000;
@@ -402,13 +456,15 @@ async function loadOnce(browser, scenario, kind) {
       out.heapUsedKB = heap.usedSize / 1024;
       out.domNodes = (await cdp.send("Memory.getDOMCounters")).nodes;
     }
-    const B = await page.evaluate((tag) => {
+    const B = await page.evaluate(([tag, names]) => {
       const B = window.__bench;
       const host = document.querySelector(tag);
-      const res = (re, key = "responseEnd") => {
-        const r = performance.getEntriesByType("resource").find((e) => re.test(new URL(e.name).pathname));
+      const res = (test, key = "responseEnd") => {
+        const match = typeof test === "string" ? (p) => p.endsWith("/" + test) : (p) => test.test(p);
+        const r = performance.getEntriesByType("resource").find((e) => match(new URL(e.name).pathname));
         return r ? r[key] : null;
       };
+      const loader = tag === "news-floor" ? "__bench/floor.js" : names.loader;
       return {
         error: B.error || null,
         headlineSeen: B.headlineSeen,
@@ -426,16 +482,18 @@ async function loadOnce(browser, scenario, kind) {
         wasm: B.wasm,
         wasmMemoryKB: B.memory ? B.memory.buffer.byteLength / 1024 : null,
         height: Math.round(host.getBoundingClientRect().height),
-        loaderEnd: res(/\/(news-widget|__bench\/floor)\.js$/),
-        glueEnd: res(/news-widget-[0-9a-f]+\.js$/),
-        wasmEnd: res(/_bg\.wasm$/),
+        loaderEnd: res(loader),
+        glueEnd: res(names.glue),
+        wasmEnd: res(names.wasm),
         articleEnd: res(/\.json$/),
-        glueStart: res(/news-widget-[0-9a-f]+\.js$/, "startTime"),
-        wasmStart: res(/_bg\.wasm$/, "startTime"),
+        loaderStart: res(loader, "startTime"),
+        glueStart: res(names.glue, "startTime"),
+        wasmStart: res(names.wasm, "startTime"),
+        wasmResponseStart: res(names.wasm, "responseStart"),
         articleStart: res(/\.json$/, "startTime"),
         unsupported: Object.keys(B).filter((k) => k.startsWith("unsupported_")),
       };
-    }, tag);
+    }, [tag, BUNDLE]);
     Object.assign(out, B);
     out.longCount = B.longtasks.length;
     out.longMax = Math.max(0, ...B.longtasks.map((t) => t.d));
@@ -480,6 +538,8 @@ async function loadOnce(browser, scenario, kind) {
       out.clickInteractionMax = Math.max(0, ...after.interactions);
       out.clickEmbedScriptMax = Math.max(0, ...embedScripts(after.frames).map((s) => s.d));
     }
+    // Last, when nothing is measured any more: how long fixed JS work takes in this profile.
+    if (scenario.cpuCheck) out.cpuCheckMs = (await page.evaluate(cpuCheck)).ms;
   } catch (e) {
     out.failure = String(e.message || e).split("\n")[0];
   }
@@ -526,17 +586,25 @@ async function main() {
   const t0 = Date.now();
   prepare();
   const size = measureSizes(opt.dist);
+  for (const f of size.files) BUNDLE[f.role] = f.name;
+  for (const role of ["loader", "glue", "wasm"]) if (!BUNDLE[role]) throw new Error(`tools/size-budget.mjs names no ${role} file in ${opt.dist}`);
   const budget = readBudget();
   const only = opt.only ? new Set(opt.only.split(",")) : null;
+  const normal = opt.profile !== "mobile";
+  if (opt.profile !== "normal") MOBILE = mobileSettings();
   const SCENARIOS = [
-    { id: "load", enc: "br", src: SEED, clicks: true, memory: true },
+    { id: "load", enc: "br", src: SEED, clicks: true, memory: true, cpuCheck: true },
     { id: "gzip", enc: "gzip", src: SEED },
     { id: "hint", enc: "br", src: SEED, hint: true },
     { id: "hint-css", enc: "br", src: SEED, hint: true, hostCss: true },
     { id: "big", enc: "br", src: BIG, expectBlocks: BIG_BLOCKS },
     { id: "lazy", enc: "br", src: SEED, lazy: true, kinds: ["widget"] },
     { id: "multi", enc: "br", src: SEED, extraWidgets: 2, kinds: ["widget"], runs: 1 },
-  ].filter((s) => !only || only.has(s.id));
+  ]
+    .filter(() => normal)
+    .concat(MOBILE ? [{ id: "mobile", enc: "br", src: SEED, mobile: true, cpuCheck: true }] : [])
+    .filter((s) => !only || only.has(s.id));
+  if (!SCENARIOS.length) throw new Error(`nothing to run: --only ${opt.only} with --profile ${opt.profile}`);
   if (SCENARIOS.some((s) => s.hint) && !SCENARIOS.some((s) => s.id === "load")) {
     throw new Error("the hint scenarios take their height from the load scenario: include load in --only");
   }
@@ -550,6 +618,13 @@ async function main() {
   const heights = {};
   for (const s of SCENARIOS) for (const kind of s.kinds || ["widget", "floor"]) if (!s.hint) writePage(s, kind, heights);
 
+  // The browser's first page load pays for starting its processes, and the first scenario's
+  // first kind would carry that alone: without the normal profile before it, the mobile
+  // profile starts with one floor load that is not counted.
+  if (SCENARIOS[0]?.mobile) {
+    log("warm-up: one floor load in the mobile profile, not counted");
+    await loadOnce(browser, SCENARIOS[0], "floor");
+  }
   for (let run = 0; run < RUNS; run++) {
     log(`run ${run + 1}/${RUNS} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
     for (const s of SCENARIOS) {
@@ -582,9 +657,13 @@ async function main() {
     const ws = results[sid].widget || [];
     const fs = results[sid].floor || [];
     const pairs = ws.map((x, i) => [x, fs[i]]).filter(([a, b]) => a && b && !a.failure && !b.failure).map(([a, b]) => [f(a), f(b)]);
-    const r = ratio && fl ? stats(pairs.filter(([a, b]) => num(a) && num(b) && b > 0).map(([a, b]) => a / b))?.median ?? null : null;
+    const both = pairs.filter(([a, b]) => num(a) && num(b));
+    const divisible = both.filter(([, b]) => b > 0);
+    const r = ratio && fl ? stats(divisible.map(([a, b]) => a / b))?.median ?? null : null;
     const met = check && w ? check(w, r) : null;
-    rows.push({ section, label, unit, widget: w, floor: fl, ratio: r, target: target || "", met, note });
+    // Runs whose floor figure is 0 (e.g. no blocking time) have no ratio: say how many had one.
+    const ratioRuns = r != null && divisible.length < both.length ? { of: both.length, n: divisible.length } : undefined;
+    rows.push({ section, label, unit, widget: w, floor: fl, ratio: r, ratioRuns, target: target || "", met, note });
   };
   const file = (cls, key = "body") => (r) => r.files[cls]?.[key];
   const widgetBytes = (key) => (r) => (r.kind === "floor" ? r.files["floor.js"]?.[key] : sum(["loader", "glue", "wasm"].map((c) => r.files[c]?.[key] ?? 0)));
@@ -637,6 +716,53 @@ async function main() {
   row("lazy", "requests before scrolling near (glue/wasm/JSON/images)", "count", "lazy", (r) => r.lazyRequestsBeforeScroll, { kinds: ["widget"], ratio: false, target: "0", check: (w) => w.max === 0 });
   row("lazy", "scrollIntoView → headline painted (ms)", "ms", "lazy", (r) => (r.headlineFramed == null ? null : r.headlineFramed - r.scrolledAt), { kinds: ["widget"], ratio: false });
 
+  // The mobile profile: figures and ratios, no targets (issue 17). Its window for long tasks is
+  // navigation start until the page is quiet (waitQuiet), so it covers the article's whole
+  // render and the related stories, which may come after the headline.
+  const M = "mobile";
+  row(M, "nav → headline painted (ms)", "ms", M, (r) => r.headlineFramed);
+  row(M, "total blocking time, nav → quiet (ms)", "ms", M, (r) => r.tbt);
+  row(M, "longest task, nav → quiet (ms)", "ms", M, (r) => r.longMax);
+  row(M, "long tasks > 50 ms, nav → quiet (count)", "count", M, (r) => r.longCount, { ratio: false });
+  row(M, "longest run of embed script in a long frame (LoAF, ms)", "ms", M, (r) => r.embedScriptMax);
+  row(M, "main-thread script time (wall, ms)", "ms", M, (r) => r.scriptMs);
+  row(M, "main-thread task time (wall, ms)", "ms", M, (r) => r.taskMs);
+  row(M, "quiet from (end of the window, ms)", "ms", M, (r) => r.quietAt);
+  row(M, "bytes on the wire: embed files (floor: floor.js)", "B", M, widgetBytes("transfer"));
+  row(M, "  loader/floor.js request start (ms)", "ms", M, (r) => r.loaderStart);
+  row(M, "  loader/floor.js response end (ms)", "ms", M, (r) => r.loaderEnd);
+  row(M, "  loader/floor.js ran (element defined, ms)", "ms", M, (r) => r.defined);
+  row(M, "  article JSON response end (ms)", "ms", M, (r) => r.articleEnd);
+  row(M, "  glue response end (ms)", "ms", M, (r) => r.glueEnd, { kinds: ["widget"], ratio: false });
+  row(M, "  wasm request start (ms)", "ms", M, (r) => r.wasmStart, { kinds: ["widget"], ratio: false });
+  row(M, "  wasm body: first to last byte (ms)", "ms", M, (r) => (num(r.wasmEnd) && num(r.wasmResponseStart) ? r.wasmEnd - r.wasmResponseStart : null), { kinds: ["widget"], ratio: false });
+  row(M, "  wasm response end (ms)", "ms", M, (r) => r.wasmEnd, { kinds: ["widget"], ratio: false });
+  row(M, "  bytes in: glue+wasm+JSON (floor: floor.js+JSON) (ms)", "ms", M, (r) => milestones(r)?.bytesIn);
+  row(M, "  wasm instantiated (instantiateStreaming resolved, ms)", "ms", M, (r) => r.wasm?.instantiated, { kinds: ["widget"], ratio: false });
+  row(M, "  news-widget:load event (ms)", "ms", M, (r) => r.loadEvent, { kinds: ["widget"], ratio: false });
+  row(M, "CPU check: fixed JS loop (ms)", "ms", M, (r) => r.cpuCheckMs);
+
+  // The widget's extra time to the headline over the floor, by part, per pair of loads of the
+  // same run (bench/mobile.mjs, extraParts); the median of each part on its own.
+  let mobileParts = null;
+  if (results.mobile) {
+    const pairs = (results.mobile.widget || [])
+      .map((w, i) => [w, results.mobile.floor?.[i]])
+      .filter(([w, f]) => w && f && !w.failure && !f.failure)
+      .map(([w, f]) => extraParts(w, f))
+      .filter(Boolean);
+    const PARTS = { download: "download (bytes in later than the floor's)", compile: "compile/instantiate (instance ready after the bytes)", mount: "first mount/render (beyond the floor's render)" };
+    const largest = pairs.map((p) => Object.keys(PARTS).reduce((a, b) => (p[b] > p[a] ? b : a)));
+    mobileParts = {
+      n: pairs.length,
+      parts: Object.fromEntries(Object.keys(PARTS).map((k) => [k, { label: PARTS[k], ...stats(pairs.map((p) => p[k])), largestIn: largest.filter((x) => x === k).length }])),
+      total: stats(pairs.map((p) => p.total)),
+      perRun: pairs.map((p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Math.round(v)]))),
+    };
+    const ranked = Object.entries(mobileParts.parts).sort((a, b) => b[1].largestIn - a[1].largestIn || b[1].median - a[1].median);
+    mobileParts.dominant = pairs.length ? ranked[0][0] : null;
+  }
+
   // Checks that are facts, not figures.
   const loads = (results.load?.widget || []).concat(results.gzip?.widget || [], results.multi?.widget || []);
   const facts = [];
@@ -684,6 +810,8 @@ async function main() {
     loadavg: loadavg().map((x) => +x.toFixed(2)),
     runs: RUNS,
     viewport: "1280x900",
+    profile: opt.profile,
+    mobile: MOBILE && { ...MOBILE, viewport: `${MOBILE.viewport.width}x${MOBILE.viewport.height}` },
     cdn: CDN,
     host: HOST,
     durationSeconds: Math.round((Date.now() - t0) / 1000),
@@ -693,9 +821,18 @@ async function main() {
   // ------------------------------------------------------------ output
   const mark = (m) => (m == null ? "" : m ? "✅" : "❌");
   const table = [["section", "figure", "widget median (min–max)", "floor median (min–max)", "widget/floor (paired)", "target", ""]];
-  for (const r of rows) {
-    table.push([r.section, r.label, fmt(r.widget, r.unit), r.floor ? fmt(r.floor, r.unit) : "—", r.ratio != null ? r.ratio.toFixed(2) + "×" : "", r.target, mark(r.met)]);
-  }
+  const cells = (r) => [r.label, fmt(r.widget, r.unit), r.floor ? fmt(r.floor, r.unit) : "—", r.ratio != null ? r.ratio.toFixed(2) + "×" : ""];
+  for (const r of rows.filter((r) => r.section !== M)) table.push([r.section, ...cells(r), r.target, mark(r.met)]);
+  const mobileTable = [
+    ["mobile profile", "widget median (min–max)", "floor median (min–max)", "widget/floor (paired)"],
+    ...rows
+      .filter((r) => r.section === M)
+      .map((r) => {
+        const [label, w, f, ratio] = cells(r);
+        if (r.ratioRuns) return [label, w, f, `${ratio} (${r.ratioRuns.n} of ${r.ratioRuns.of} runs)`];
+        return [label, w, f, r.ratio == null && r.floor?.max === 0 && r.widget?.max > 0 ? "(floor 0)" : ratio];
+      }),
+  ];
   const md = (t) => {
     const w = t[0].map((_, i) => Math.max(...t.map((r) => [...r[i]].length)));
     const line = (r) => "| " + r.map((c, i) => c + " ".repeat(w[i] - [...c].length)).join(" | ") + " |";
@@ -703,12 +840,38 @@ async function main() {
   };
   console.log(`\nnews-widget benchmark — ${meta.date}, commit ${meta.commit}, ${meta.chromium}, ${meta.cores} × ${meta.cpu}, load avg ${meta.loadavg.join(" ")}`);
   console.log(`${RUNS} runs per figure, cache disabled, viewport ${meta.viewport}; widget files from ${CDN} (nginx, deploy/nginx.conf), pages from ${HOST}\n`);
-  console.log(md(table));
+  if (table.length > 1) console.log(md(table));
   console.log("\nBundle on disk (tools/size-budget.mjs):");
   console.log(md([["file", "raw", "gzip", "brotli"], ...size.files.map((f) => [f.name, f.raw, f.gzip, f.brotli].map(String)), ["total", size.total.raw, size.total.gzip, size.total.brotli].map(String)]));
   console.log(`budget file: totalBrotliBytes ${budget.totalBrotliBytes}, loaderBrotliBytes ${budget.loaderBrotliBytes}; issue-7 target ${TARGET.totalBrotli}`);
   console.log("\nChecks:");
   for (const f of facts) console.log(`${mark(f.ok)} ${f.label}${f.detail ? ` (${f.detail})` : ""}`);
+  if (MOBILE && results.mobile) {
+    const c = MOBILE.conditions;
+    const kbit = (bytesPerSecond) => ((bytesPerSecond * 8) / 1000).toFixed(0);
+    console.log(
+      `\nMobile profile (bench/mobile.mjs): CPU ${MOBILE.cpuSlowdown}× slower (Emulation.setCPUThrottlingRate), network ${c.latency} ms per request, ` +
+        `${kbit(c.downloadThroughput)} kbit/s down, ${kbit(c.uploadThroughput)} kbit/s up (Network.emulateNetworkConditions; ${MOBILE.network}: ${MOBILE.why}), ` +
+        `viewport ${meta.mobile.viewport} at ${MOBILE.deviceScaleFactor}×, touch; ${RUNS} loads each; long tasks from navigation start until ${MOBILE.quietMs} ms without a long task or a request in flight\n`,
+    );
+    console.log(md(mobileTable));
+    const normalCpu = get("load", "widget", (r) => r.cpuCheckMs);
+    const mobileCpu = get(M, "widget", (r) => r.cpuCheckMs);
+    if (normalCpu && mobileCpu) console.log(`CPU check, widget pages: ${mobileCpu.median.toFixed(0)} ms mobile against ${normalCpu.median.toFixed(0)} ms normal (${(mobileCpu.median / normalCpu.median).toFixed(1)}×)`);
+    const wireW = get(M, "widget", widgetBytes("transfer"));
+    const wireF = get(M, "floor", widgetBytes("transfer"));
+    if (wireW && wireF) {
+      const at = (bytes) => ((bytes / c.downloadThroughput) * 1000).toFixed(0);
+      console.log(`the embed's bytes at ${kbit(c.downloadThroughput)} kbit/s alone: widget ${wireW.median.toLocaleString("en-US")} B = ${at(wireW.median)} ms, floor ${wireF.median.toLocaleString("en-US")} B = ${at(wireF.median)} ms (difference ${at(wireW.median - wireF.median)} ms)`);
+    }
+    if (mobileParts?.n) {
+      const p = mobileParts;
+      const f = (x) => (x ? `${x.median.toFixed(0)} (${x.min.toFixed(0)}–${x.max.toFixed(0)})` : "n/a");
+      console.log(`\nThe widget's extra time to the headline over the floor, by part (ms; per pair of loads, ${p.n} pairs; medians each on their own, so they need not add up):\n`);
+      console.log(md([["part", "median (min–max)", "largest part in"], ...Object.values(p.parts).map((x) => [x.label, f(x), `${x.largestIn} of ${p.n}`]), ["total: widget headline − floor headline", f(p.total), ""]]));
+      console.log(`dominant part of the widget's extra time on the phone: ${p.parts[p.dominant].label}`);
+    }
+  }
   if (unsupported.length) console.log(`\nnot supported by this Chromium: ${unsupported.join(", ")}`);
   if (failures.length) {
     process.exitCode = 1;
@@ -733,7 +896,7 @@ async function main() {
       if (!["loader", "glue", "wasm", "floor.js"].includes(cls)) r.files[cls] = { count: f.count, body: f.body, transfer: f.transfer };
     }
   }
-  const doc = { meta, targets: TARGET, size, budget, heights, summary: rows, checks: facts, runs: results };
+  const doc = { meta, targets: TARGET, size, budget, heights, summary: rows, checks: facts, mobile: mobileParts, runs: results };
   writeFileSync(
     opt.out,
     "{\n" + Object.entries(doc).map(([k, v]) => `  ${JSON.stringify(k)}: ${dump(v, k === "runs" ? 3 : k === "summary" || k === "checks" ? 1 : 2, "  ")}`).join(",\n") + "\n}\n",

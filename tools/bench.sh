@@ -11,13 +11,17 @@
 #     request exactly as on a partner page;
 #  4. runs bench/run.mjs: headless /usr/bin/chromium driven by Playwright, the widget against
 #     the hand-written vanilla-JS floor (bench/floor.js) in the same run; prints a table and
-#     writes bench/results.json.
+#     writes bench/results.json. Two profiles, in the same run: "normal" (this machine as it is:
+#     the targets of issue 7) and "mobile" (issue 17: CPU 4× slower and Lighthouse's mobile
+#     network through CDP, a phone's screen; figures and ratios, no targets; bench/mobile.mjs).
 # nginx runs in the foreground of a child process, with pid, logs and temp files in a temp
 # directory; it is stopped and the directory removed on exit (normal, error or Ctrl-C).
 #
 # Environment: BENCH_NO_BUILD=1 measures dist/ as it is, even if stale (warns);
 # BENCH_PORT=8088 the first port tried (CDN; the host origin takes the next free one);
-# BENCH_RUNS=7 runs per measurement; CHROMIUM=/usr/bin/chromium.
+# BENCH_RUNS=7 runs per measurement; BENCH_PROFILE=normal|mobile|both (default both; Lighthouse,
+# step 5, runs with the normal profile); BENCH_MOBILE_NETWORK=devtools|nominal (bench/mobile.mjs);
+# CHROMIUM=/usr/bin/chromium.
 # Arguments are passed to bench/run.mjs (e.g. --runs 9, --only load,big).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +36,7 @@ build_inputs=(src style loader demo index.html build.rs Cargo.toml Cargo.lock Tr
 why_build=""
 if [ ! -f dist/news-widget.js ]; then
   why_build="dist/news-widget.js does not exist"
-elif ! compgen -G "dist/news-widget-*_bg.wasm.br" >/dev/null; then
+elif ! compgen -G "dist/*.wasm.br" >/dev/null; then
   why_build="dist/ has no .br files (not a release build)"
 else
   newer=$(find "${build_inputs[@]}" -newer dist/news-widget.js -type f -print -quit 2>/dev/null || true)
@@ -186,8 +190,11 @@ port_busy "$cdn_port" || { echo "bench: nginx did not start" >&2; exit 1; }
 say "nginx (pid $nginx_pid): CDN http://127.0.0.1:$cdn_port/ = a copy of dist/ via deploy/nginx.conf, host http://127.0.0.1:$host_port/"
 
 # --- 4. the measurements -----------------------------------------------------------------
+profile=${BENCH_PROFILE:-both}
+case "$profile" in normal | mobile | both) ;; *) echo "bench: BENCH_PROFILE is normal, mobile or both, not '$profile'" >&2; exit 2 ;; esac
 node bench/run.mjs --cdn "http://127.0.0.1:$cdn_port" --host "http://127.0.0.1:$host_port" --dist "$tmp/dist" \
-  --runs "${BENCH_RUNS:-7}" "$@"
+  --runs "${BENCH_RUNS:-7}" --profile "$profile" "$@"
+[ "$profile" = mobile ] && { say "BENCH_PROFILE=mobile: Lighthouse (issue 8, normal profile) not run"; exit 0; }
 
 # --- 5. Lighthouse on the demo page, as nginx serves it (issue 8: accessibility 100,
 # best-practices >= 95; the script exits non-zero below those). Scores go to bench/lighthouse.txt.
