@@ -1,0 +1,15 @@
+//! news-widget-convert: turns what publishers already have (a WordPress REST post, a page with
+//! schema.org `NewsArticle` JSON-LD) into the widget's article JSON, built from the widget's own
+//! model so that whatever it writes the widget accepts.
+//!
+//! [`wordpress`] and [`jsonld`] map a source to a [`news_widget::model::Article`]; [`html`] is
+//! the HTML-to-blocks mapping they share; [`omitted`] counts what did not make it and why;
+//! [`cli`] is the command line.
+
+pub mod dates;
+pub mod html;
+pub mod jsonld;
+pub mod omitted;
+pub mod text;
+pub mod unusable;
+pub mod wordpress;
