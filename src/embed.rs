@@ -19,11 +19,10 @@ use web_sys::{
 
 use crate::attributes::{parse_height_hint, HeadingLevel, HostAttributes, Theme};
 use crate::components::{next_task, LoadState, WidgetView};
-use crate::error::LoadError;
+use crate::error::{FormatProblem, LoadError};
 use crate::events;
 use crate::fetch::InFlight;
 use crate::i18n::Lang;
-use crate::json;
 use crate::model::Article;
 use crate::url;
 
@@ -337,11 +336,16 @@ fn resolve_src(src: &str) -> Option<String> {
     url::is_web_url(&url.href()).then(|| url.href())
 }
 
-/// An `article` object as if it had been fetched (same validation, relative URLs against the page).
+/// An `article` object as if it had been fetched (same parser, relative URLs against the page):
+/// `JSON.stringify` first, so getters, `toJSON`, cycles and BigInts are resolved (or rejected)
+/// by the browser, not here.
 fn parse_inline(value: &JsValue) -> Result<Article, LoadError> {
     let base = document().base_uri().ok().flatten().unwrap_or_default();
-    json::from_object(value)
-        .and_then(|value| Article::from_value(&value, &base))
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or(FormatProblem::NotJson)
+        .and_then(|text| Article::parse(text.as_bytes(), &base))
         .map_err(LoadError::Format)
 }
 

@@ -10,7 +10,6 @@ use web_sys::{
 };
 
 use crate::error::{FormatProblem, LoadError};
-use crate::json;
 use crate::model::Article;
 
 /// SPEC §2: the fetch gives up after this long, body included.
@@ -85,9 +84,7 @@ impl InFlight {
         } else {
             &final_url
         };
-        let text = String::from_utf8(bytes).map_err(|_| FormatProblem::NotJson);
-        text.and_then(|text| Article::from_value(&json::parse(&text)?, base))
-            .map_err(LoadError::Format)
+        Article::parse(&bytes, base).map_err(LoadError::Format)
     }
 }
 

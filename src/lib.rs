@@ -1,8 +1,8 @@
 //! news-widget: an embeddable news-article widget (SPEC: `../shared/SPEC.md`).
 //!
-//! Pure logic (no DOM, tested natively): [`model`], [`url`], [`date`], [`i18n`],
-//! [`text_size`], [`error`], [`format`]. Browser side: [`fetch`], [`json`], [`storage`],
-//! [`events`], [`embed`] and the views in [`components`] (Leptos for the state and the shell,
+//! Pure logic (no DOM, tested natively): [`model`] (the article, read and written with serde),
+//! [`url`], [`date`], [`i18n`], [`text_size`], [`error`], [`format`]. Browser side: [`fetch`],
+//! [`storage`], [`events`], [`embed`] and the views in [`components`] (Leptos for the state and the shell,
 //! the content built by hand).
 
 pub mod attributes;
@@ -22,7 +22,5 @@ pub mod embed;
 pub mod events;
 #[cfg(target_arch = "wasm32")]
 pub mod fetch;
-#[cfg(target_arch = "wasm32")]
-pub mod json;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

@@ -266,3 +266,120 @@ fn the_language_must_be_a_language_tag() {
         assert_eq!(lang(bad), None, "{bad}");
     }
 }
+
+#[test]
+fn a_link_whose_url_is_not_a_string_is_skipped() {
+    let a = article(
+        r#"[{"type":"link","text":"Object","url":{"href":"https://a.example"}},
+            {"type":"link","text":"Number","url":7},
+            {"type":"link","text":"Script","url":"javascript:alert(1)"},
+            {"type":"link","text":"None","url":null}]"#,
+    );
+    let texts: Vec<_> = a
+        .body
+        .iter()
+        .map(|b| match b {
+            Block::Link { text, url, .. } => (text.as_str(), url.clone()),
+            _ => panic!("link expected"),
+        })
+        .collect();
+    assert_eq!(texts, [("Script", None), ("None", None)]);
+}
+
+#[test]
+fn a_repeated_key_counts_once_the_last_as_in_json_parse() {
+    let a = parse(r#"{"headline":"first","body":{},"headline":"last","body":[]}"#).unwrap();
+    assert_eq!(a.headline, "last");
+}
+
+#[test]
+fn an_array_is_no_object_even_in_the_order_of_its_fields() {
+    let a = parse(
+        r#"{"headline":"H","image":["https://a.example/x.png","A"],
+            "body":[["paragraph","text"],{"type":"paragraph","text":"kept"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(a.image, None);
+    assert_eq!(a.body.len(), 1);
+}
+
+#[test]
+fn the_report_names_each_left_out_value_by_its_path() {
+    let json = r#"{"headline":"H","lang":"en_US","articleSection":7,"datePublished":"soon",
+        "image":{"url":"javascript:x","alt":"A"},
+        "body":[{"type":"paragraph","text":"ok"},{"type":"video"},"text",
+            {"type":"link","text":"L","url":{}},
+            {"type":"paragraph","content":[{"text":"a"},{"text":"b","href":"data:x"},{"href":"/c"}]},
+            {"type":"image","url":"p.png","width":"wide","height":0},{"text":"no type"}],
+        "related":[{"headline":"R"},{"headline":" "}]}"#;
+    let (article, dropped) = Article::parse_with_report(json.as_bytes(), BASE).unwrap();
+    assert_eq!(article, parse(json).unwrap(), "the same parse, reported");
+    let lines: Vec<String> = dropped.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            "lang: not a language tag",
+            "articleSection: wrong JSON type",
+            "datePublished: not a date (YYYY-MM-DD[Thh:mm[:ss][offset]])",
+            "image.url: not an http(s) URL",
+            "image: left out for its `url`",
+            "body[1]: unknown block type",
+            "body[2]: wrong JSON type",
+            "body[3].url: wrong JSON type",
+            "body[3]: left out for its `url`",
+            "body[4].content[1].href: not an http(s) URL",
+            "body[4].content[2]: left out for its `text`",
+            "body[5].width: wrong JSON type",
+            "body[5].height: not a size from 1 to 100000 px",
+            "body[6]: unknown block type",
+            "related[1].headline: blank text",
+            "related[1]: left out for its `headline`",
+        ]
+    );
+    assert_eq!(dropped[0].why, Why::BadLanguageTag);
+    assert_eq!(dropped[4].why, Why::Field("url"));
+}
+
+#[test]
+fn a_clean_document_reports_nothing() {
+    let json = include_bytes!("../../demo/articles/kaohsiung-orange-county.json");
+    let (_, dropped) = Article::parse_with_report(json, BASE).unwrap();
+    assert_eq!(dropped, []);
+}
+
+#[test]
+fn serialising_writes_canonical_json_v1() {
+    let a = parse(
+        r#"{"headline":"H","url":"/a","unknown":1,"datePublished":" 2025-04-16 ","byline":"  ",
+            "image":{"url":"hero.png","width":1200},
+            "body":[{"type":"paragraph","content":[{"text":"plain"}]},
+                {"type":"heading","content":[{"text":"a","href":"/x","marks":["em","strong"]}]},
+                {"type":"quote","text":"q","cite":"Ann"},{"type":"link","text":"L","url":"https://l.example"},
+                {"type":"link","text":"Ad","url":"https://ad.example","sponsored":true}]}"#,
+    )
+    .unwrap();
+    let json = serde_json::to_value(&a).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "url": "https://news.example/a",
+            "headline": "H",
+            "datePublished": "2025-04-16",
+            "image": {"url": "https://news.example/api/articles/hero.png", "alt": "", "width": 1200},
+            "body": [
+                {"type": "paragraph", "text": "plain"},
+                {"type": "heading", "content": [
+                    {"text": "a", "href": "https://news.example/x", "marks": ["strong", "em"]}
+                ]},
+                {"type": "quote", "text": "q", "cite": "Ann"},
+                {"type": "link", "text": "L", "url": "https://l.example"},
+                {"type": "link", "text": "Ad", "url": "https://ad.example", "sponsored": true},
+            ]
+        })
+    );
+    let text = serde_json::to_string(&a).unwrap();
+    assert_eq!(
+        Article::parse(text.as_bytes(), "https://elsewhere.example/"),
+        Ok(a)
+    );
+}
