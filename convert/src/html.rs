@@ -77,8 +77,10 @@ struct Marks {
 /// Where inline content is being collected.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Context {
-    /// A paragraph, heading or caption.
+    /// A paragraph or heading.
     Text,
+    /// A title or caption given as HTML: its paragraphs and wrappers are just its text.
+    Plain,
     /// A quote: its paragraphs are its lines, its `<cite>` is its source.
     Quote,
 }
@@ -99,19 +101,11 @@ pub fn blocks(html: &str, base: Option<&str>, omitted: &mut Omissions) -> Vec<Bl
 /// The text of an HTML fragment (a title, a caption), entities decoded, whitespace collapsed.
 pub fn plain_text(html: &str, omitted: &mut Omissions) -> String {
     let fragment = Html::parse_fragment(html);
-    let mut mapper = Mapper {
+    Mapper {
         base: None,
         omitted,
-    };
-    let mut runs = Vec::new();
-    mapper.inline(
-        fragment.root_element(),
-        &Marks::default(),
-        Context::Text,
-        0,
-        &mut runs,
-    );
-    collapse(&runs.iter().map(|r| r.text.as_str()).collect::<String>())
+    }
+    .text(fragment.root_element(), 0)
 }
 
 /// What every mapping step needs: the base for URLs and the count of what is left out.
@@ -184,6 +178,9 @@ impl Mapper<'_> {
             Kind::Image => return self.omitted.add(Omission::LooseImage),
             Kind::Cite if context == Context::Quote => return,
             Kind::Paragraph if context == Context::Quote => out.push(run(" ", marks)),
+            Kind::Paragraph | Kind::Container if context == Context::Plain => {
+                out.push(run(" ", marks))
+            }
             Kind::Phrase | Kind::Cite => self.omitted.add(Omission::Unwrapped(tag.to_owned())),
             Kind::Paragraph | Kind::Heading | Kind::Quote | Kind::Figure | Kind::Container => {
                 self.omitted.add(Omission::Unwrapped(tag.to_owned()));
@@ -229,10 +226,10 @@ impl Mapper<'_> {
         (!runs.is_empty()).then_some(Block::Quote { runs, cite })
     }
 
-    /// The plain text of an element (a caption, a citation).
+    /// The plain text of an element (a title, a caption, a citation).
     fn text(&mut self, element: ElementRef, depth: usize) -> String {
         let mut runs = Vec::new();
-        self.inline(element, &Marks::default(), Context::Text, depth, &mut runs);
+        self.inline(element, &Marks::default(), Context::Plain, depth, &mut runs);
         collapse(&runs.iter().map(|r| r.text.as_str()).collect::<String>())
     }
 

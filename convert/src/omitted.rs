@@ -30,6 +30,8 @@ pub enum Omission {
     EmptyBlock,
     /// Markup nested deeper than the converter follows.
     TooDeep,
+    /// Left out by the widget's own parser when the output was read back (its report line).
+    Widget(String),
     /// A source field that is missing or unusable.
     Field {
         /// Where it is in the source.
@@ -54,6 +56,7 @@ impl fmt::Display for Omission {
             Omission::FigureWithoutImage => f.write_str("<figure> without a usable image dropped"),
             Omission::EmptyBlock => f.write_str("empty block dropped"),
             Omission::TooDeep => f.write_str("markup nested too deeply dropped"),
+            Omission::Widget(line) => write!(f, "the widget's parser drops {line}"),
             Omission::Field { field, why } => write!(f, "{field}: {why}"),
         }
     }
