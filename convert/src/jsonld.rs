@@ -9,6 +9,7 @@ use scraper::Html;
 use serde_json::{Map, Value};
 
 use crate::omitted::Omissions;
+use crate::output;
 use crate::text::{dimension, non_blank, web_url};
 use crate::unusable::Unusable;
 
@@ -52,7 +53,7 @@ pub fn convert(page: &[u8], omitted: &mut Omissions) -> Result<Article, Unusable
     Ok(Article {
         id: None,
         url: link.clone(),
-        lang: text(article, "inLanguage"),
+        lang: language(article, omitted),
         section: section(article),
         headline: headline(article).ok_or(Unusable::NoHeadline)?,
         description: text(article, "description"),
@@ -144,6 +145,16 @@ fn first_text(value: &Value) -> Option<String> {
         Value::Array(items) => items.iter().find_map(first_text),
         _ => None,
     }
+}
+
+/// `inLanguage`, when it is a language tag (`zh-TW`, `en`).
+pub fn language(article: &Object, omitted: &mut Omissions) -> Option<String> {
+    let tag = text(article, "inLanguage")?;
+    if output::is_language_tag(&tag) {
+        return Some(tag);
+    }
+    omitted.field("inLanguage", "not a language tag");
+    None
 }
 
 /// `headline`.

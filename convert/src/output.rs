@@ -44,3 +44,10 @@ pub fn check(json: &[u8], base: &str) -> Result<(Article, Vec<Dropped>), FormatP
     }
     Article::parse_with_report(json, base)
 }
+
+/// Whether the widget takes `tag` as the article's language: asked of its own parser, whose
+/// BCP 47 rule the model keeps private, so the two can never disagree.
+pub fn is_language_tag(tag: &str) -> bool {
+    let probe = serde_json::json!({"headline": "-", "body": [], "lang": tag});
+    Article::parse(probe.to_string().as_bytes(), CHECK_BASE).is_ok_and(|a| a.lang.is_some())
+}

@@ -274,4 +274,12 @@ fn description_and_in_language_are_mapped_too() {
         Some("Ferries run again from Monday.")
     );
     assert_eq!(fixture.lang.as_deref(), Some("en"));
+    assert_eq!(
+        article(json!({"inLanguage": "zh-Hant-TW"})).lang.as_deref(),
+        Some("zh-Hant-TW")
+    );
+    assert_eq!(
+        article(json!({"inLanguage": "Traditional Chinese"})).lang,
+        None
+    );
 }
