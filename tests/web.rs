@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use js_sys::Reflect;
 use news_widget::embed::Widget;
+use news_widget::model::Article;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -346,63 +347,108 @@ async fn changing_theme_or_height_hint_restyles_without_rebuilding_the_article()
     host.remove();
 }
 
-#[wasm_bindgen_test]
-fn the_browsers_json_parse_gives_the_values_serde_json_would() {
-    use news_widget::json;
-    let cases = [
-        SEED,
-        r#"{"a":1,"b":-2,"c":1.5,"d":[true,false,null,"x"],"e":{"f":{},"g":[]},"h":1e300}"#,
-        r#"{"dup":1,"dup":2,"text":"é \u4e2d \ud83d\ude00 \"q\" \\ \n"}"#,
-        r#"[9007199254740992, -9007199254740992, 0.1, 12]"#,
-        r#""just a string""#,
-    ];
-    for text in cases {
-        let expected: serde_json::Value = serde_json::from_str(text).unwrap();
-        assert_eq!(json::parse(text), Ok(expected), "{text}");
-    }
-    // The one difference: JavaScript numbers cannot tell 2.0 from 2 (nor -0 from 0 once
-    // compared), so whole numbers read as integers, which is what an article's sizes are.
-    assert_eq!(json::parse("2.0"), Ok(serde_json::json!(2)));
-    assert_eq!(json::parse("-0"), Ok(serde_json::json!(0)));
+/// Mounts `article` inline and says what the host is shown: the headline, or the kind of the
+/// `news-widget:error` sent with the error view.
+async fn inline_outcome(article: JsValue) -> Result<String, String> {
+    let host = host(&[("lang", "en")]);
+    let errors = record_events(&host, "news-widget:error");
+    let widget = Widget::new(host.clone(), JsValue::UNDEFINED, article).unwrap();
+    settle().await;
+    let root = shadow(&host);
+    let outcome = match root.query_selector("[part=headline]").unwrap() {
+        Some(headline) => Ok(headline.text_content().unwrap()),
+        None => {
+            assert!(one(&root, "[part=error]").is_object());
+            let detail = errors.borrow().first().cloned().expect("an error event");
+            Err(Reflect::get(&detail, &"kind".into())
+                .unwrap()
+                .as_string()
+                .unwrap())
+        }
+    };
+    drop(widget);
+    host.remove();
+    outcome
+}
+
+/// An object built by a script (cycles, BigInts and throwing getters need one).
+fn scripted(body: &str) -> JsValue {
+    js_sys::Function::new_no_args(body)
+        .call0(&JsValue::NULL)
+        .unwrap()
 }
 
 #[wasm_bindgen_test]
-fn bad_json_and_hostile_objects_are_format_errors_not_traps() {
-    use news_widget::error::FormatProblem::NotJson;
-    use news_widget::json;
-    assert_eq!(json::parse("{\"a\":"), Err(NotJson));
-    assert_eq!(json::parse(""), Err(NotJson));
-    let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
-    assert!(json::parse(&nested(128)).is_ok());
-    assert_eq!(json::parse(&nested(129)), Err(NotJson));
-    assert_eq!(json::parse(&nested(100_000)), Err(NotJson));
-    // More lenient than serde_json, and harmless: out-of-range numbers are null, lone
-    // surrogates the replacement character, `__proto__` an ordinary key.
+async fn an_inline_article_object_reads_as_its_json_text_would() {
+    // Repeated keys (the last wins), escapes and astral characters, numbers of every shape.
+    let text = r#"{"headline":"first","headline":"\u00e9 \u4e2d \ud83d\ude00 \"q\" \\",
+        "body":[{"type":"image","url":"https://a.example/p.png","alt":"A","width":1200,"height":2.0},
+            {"type":"paragraph","text":"x"}],
+        "n":[1e300,-0,0.1,9007199254740992,1e400,-1e400],"__proto__":{"polluted":1}}"#;
+    let host = host(&[]);
+    let _widget = Widget::new(host.clone(), JsValue::UNDEFINED, json(text)).unwrap();
+    settle().await;
+    let root = shadow(&host);
     assert_eq!(
-        json::parse("[1e400, -1e400]"),
-        Ok(serde_json::json!([null, null]))
+        one(&root, "[part=headline]").text_content().unwrap(),
+        "é 中 😀 \"q\" \\"
     );
-    assert_eq!(
-        json::parse(r#""a\ud800b""#),
-        Ok(serde_json::json!("a\u{fffd}b"))
-    );
-    assert_eq!(
-        json::parse(r#"{"__proto__":{"polluted":1}}"#),
-        Ok(serde_json::json!({"__proto__": {"polluted": 1}}))
-    );
+    let img = one(&root, "[part=body] figure img");
+    assert_eq!(img.get_attribute("width").as_deref(), Some("1200"));
+    // The one difference from serde_json on the text: JavaScript numbers cannot tell 2.0 from
+    // 2, so `JSON.stringify` writes a whole number, which is what an article's sizes are.
+    assert_eq!(img.get_attribute("height").as_deref(), Some("2"));
+    assert_eq!(all(&root, "[part=body] p").len(), 1);
+    // Out-of-range numbers (Infinity) are written as null, `__proto__` is an ordinary key, and
+    // nothing reaches `Object.prototype`.
     assert!(Reflect::get(&js_sys::Object::new(), &"polluted".into())
         .unwrap()
         .is_undefined());
+    host.remove();
 
-    let cyclic = js_sys::Object::new();
-    Reflect::set(&cyclic, &"self".into(), &cyclic).unwrap();
-    assert_eq!(json::from_object(&cyclic), Err(NotJson));
-    let throwing = js_sys::Function::new_no_args(
-        "return { headline: 'H', get body() { throw new Error('no') } };",
-    )
-    .call0(&JsValue::NULL)
-    .unwrap();
-    assert_eq!(json::from_object(&throwing), Err(NotJson));
+    // The seed, through `JSON.parse` and `JSON.stringify`, is the article serde_json reads.
+    let base = "https://partner.example/a.json";
+    let via_browser = js_sys::JSON::stringify(&json(SEED))
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert_eq!(
+        Article::parse(via_browser.as_bytes(), base),
+        Article::parse(SEED.as_bytes(), base)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn bad_json_and_hostile_objects_are_format_errors_not_traps() {
+    let format = Err("format".to_owned());
+    let cyclic = scripted("const a = { headline: 'H', body: [] }; a.self = a; return a;");
+    assert_eq!(inline_outcome(cyclic).await, format);
+    let bigint = scripted("return { headline: 'H', body: [], n: 1n };");
+    assert_eq!(inline_outcome(bigint).await, format);
+    let getter = scripted("return { headline: 'H', get body() { throw new Error('no') } };");
+    assert_eq!(inline_outcome(getter).await, format);
+    let to_json =
+        scripted("return { headline: 'H', body: [], toJSON() { throw new Error('no') } };");
+    assert_eq!(inline_outcome(to_json).await, format);
+    // A lone surrogate is no text: `JSON.stringify` escapes it and serde_json refuses it.
+    let surrogate = scripted("return { headline: 'a\\ud800b', body: [] };");
+    assert_eq!(inline_outcome(surrogate).await, format);
+
+    // serde_json's recursion limit: 128 levels of arrays and objects are too deep (an error, not
+    // a stack overflow), 127 are fine; far deeper input is refused just the same.
+    let nested = |depth: usize| {
+        scripted(
+            &[
+                "let x = 0; for (let i = 0; i < ",
+                &depth.to_string(),
+                "; i++) x = [x]; return { headline: 'H', body: [], x };",
+            ]
+            .concat(),
+        )
+    };
+    assert_eq!(inline_outcome(nested(126)).await.as_deref(), Ok("H"));
+    assert_eq!(inline_outcome(nested(127)).await, format);
+    assert_eq!(inline_outcome(nested(100_000)).await, format);
 }
 
 #[wasm_bindgen_test]

@@ -1,5 +1,6 @@
 //! Feeds arbitrary bytes to everything that reads untrusted input: the article parser (whole
-//! bytes as the document) and the URL filter (the bytes split into a base and a reference).
+//! bytes as the document, with and without its report, and its output written back as JSON and
+//! read again) and the URL filter (the bytes split into a base and a reference).
 //! A panic is a crash here, as it would be a trap killing every widget of the page in Wasm.
 #![no_main]
 
@@ -64,8 +65,20 @@ fn check_article(article: &Article) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(article) = Article::parse(data, BASE) {
+    let reported = Article::parse_with_report(data, BASE);
+    assert_eq!(
+        Article::parse(data, BASE),
+        reported.clone().map(|(article, _)| article),
+        "the report changes nothing"
+    );
+    if let Ok((article, _)) = reported {
         check_article(&article);
+        // Canonical JSON v1 reads back as the same article, with nothing left out.
+        let json = serde_json::to_string(&article).expect("an article always serialises");
+        assert_eq!(
+            Article::parse_with_report(json.as_bytes(), "https://elsewhere.example/"),
+            Ok((article, Vec::new()))
+        );
     }
     let text = String::from_utf8_lossy(data);
     // The first line is a base URL, the rest a reference (and both are tried as the reference).
