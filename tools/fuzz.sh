@@ -3,6 +3,8 @@
 #   tools/fuzz.sh SECONDS          run for SECONDS (CI: 60 or less), leave the repo untouched
 #   tools/fuzz.sh SECONDS --keep   also merge what it found into fuzz/corpus/parse_article
 #                                  (minimised, small files only, capped; commit the result)
+# Then the publishers' converter (convert/fuzz, target `convert`: both its parsers) for a third
+# of SECONDS, seeded with convert/tests/fixtures; its crashes go to convert/fuzz/artifacts/.
 # Installs cargo-fuzz if missing. cargo-fuzz passes nightly-only flags to rustc; on the stable
 # toolchain RUSTC_BOOTSTRAP=1 allows them. No sanitizer: the crate has no unsafe code, and
 # panics (including overflow, thanks to -a) are what we hunt. A crash fails the script and
@@ -11,6 +13,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 say() { printf '\033[1mfuzz:\033[0m %s\n' "$*"; }
+# A run's figures from $log into $execs and $rate; after a crash ($status), the log's tail and
+# where libFuzzer left the input (ARTIFACTS), and the script fails.
+figures() {
+  grep -E "^(#[0-9]+ +DONE|Done [0-9]+ runs|stat::)|ERROR|panicked|deadly signal|Test unit written" "$log" || true
+  if [ "$status" -ne 0 ]; then
+    tail -n 60 "$log" >&2
+    say "FAILED (exit $status): the crashing input is in $1"
+    exit "$status"
+  fi
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+  rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
+}
 
 seconds=${1:?usage: tools/fuzz.sh SECONDS [--keep | CRASH_FILE]}
 mode=${2:-}
@@ -58,14 +72,7 @@ status=0
 "${fuzz[@]}" "$work/new" "$corpus" "${seed_dirs[@]}" -- \
   -max_total_time="$seconds" -max_len="$max_bytes" -timeout=10 -rss_limit_mb=2048 \
   -print_final_stats=1 -close_fd_mask=1 2>"$log" || status=$?
-grep -E "^(#[0-9]+ +DONE|Done [0-9]+ runs|stat::)|ERROR|panicked|deadly signal|Test unit written" "$log" || true
-if [ $status -ne 0 ]; then
-  tail -n 60 "$log" >&2
-  say "FAILED (exit $status): the crashing input is in fuzz/artifacts/$target/"
-  exit $status
-fi
-execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
-rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
+figures "fuzz/artifacts/$target/"
 found=$(find "$work/new" -type f | wc -l)
 say "ok: ${execs:-?} executions in ${seconds}s (${rate:-?}/s), $found new inputs, no crash"
 
@@ -90,3 +97,16 @@ if [ "$mode" = "--keep" ]; then
   cp "$work/merged"/* "$corpus"/ 2>/dev/null || true
   say "corpus now $(find "$corpus" -type f | wc -l) files ($(du -sh "$corpus" | cut -f1)) in $corpus"
 fi
+
+# The converter's target: its own project (convert/fuzz), so run from convert/; not in replay.
+convert_seconds=$(((seconds + 2) / 3))
+say "building the converter's target (convert/fuzz: scraper and html5ever too, first build ~5 min)"
+(cd convert && cargo fuzz build --sanitizer none --debug-assertions convert)
+mkdir -p "$work/convert"
+say "running convert for ${convert_seconds}s on the converter's fixtures"
+status=0
+(cd convert && cargo fuzz run --sanitizer none --debug-assertions convert "$work/convert" tests/fixtures -- \
+  -max_total_time="$convert_seconds" -max_len="$max_bytes" -timeout=10 -rss_limit_mb=2048 \
+  -print_final_stats=1 -close_fd_mask=1) 2>"$log" || status=$?
+figures convert/fuzz/artifacts/convert/
+say "ok: convert ${execs:-?} executions in ${convert_seconds}s (${rate:-?}/s), no crash"

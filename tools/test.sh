@@ -5,14 +5,14 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 step() { printf '\n\033[1m=== %s\033[0m\n' "$*"; }
 
-step "format (cargo fmt --check)"
-cargo fmt --check
-step "lint, native (clippy -D warnings)"
-cargo clippy --all-targets -- -D warnings
+step "format (cargo fmt --all --check: the widget and the converter)"
+cargo fmt --all --check
+step "lint, native (clippy -D warnings; the workspace: the widget and the converter)"
+cargo clippy --workspace --all-targets -- -D warnings
 step "lint, wasm32 (clippy -D warnings)"
 cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
-step "unit and property tests, native (cargo test)"
-cargo test
+step "unit and property tests, native (cargo test --workspace: the widget and the converter)"
+cargo test --workspace
 step "fuzzing the parser and URL filter, bounded (cargo fuzz; longer: make fuzz)"
 tools/fuzz.sh "${FUZZ_SECONDS:-45}"
 step "component tests in headless Chromium (wasm-bindgen-test)"
