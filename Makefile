@@ -15,7 +15,7 @@ setup:
 	tools/setup.sh
 
 build: setup
-	tools/build.sh
+	trunk build --release
 
 bench: setup
 	tools/bench.sh

@@ -32,7 +32,7 @@ say() { printf '\033[1mbench:\033[0m %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # --- 1. the release bundle ---------------------------------------------------------------
-build_inputs=(src style loader demo index.html build.rs Cargo.toml Cargo.lock Trunk.toml tools/post-build.mjs tools/build.sh tools/wasm-ld.sh rust-toolchain.toml package-lock.json)
+build_inputs=(src style loader demo index.html build.rs Cargo.toml Cargo.lock Trunk.toml tools/post-build.mjs tools/wasm-ld.sh .cargo/config.toml rust-toolchain.toml package-lock.json)
 why_build=""
 if [ ! -f dist/news-widget.js ]; then
   why_build="dist/news-widget.js does not exist"
@@ -48,8 +48,8 @@ elif [ "${BENCH_NO_BUILD:-}" = 1 ]; then
   say "WARNING: $why_build; measuring it anyway (BENCH_NO_BUILD=1)"
   [ -f dist/news-widget.js ] || exit 1
 else
-  say "$why_build: running tools/build.sh (trunk build --release)"
-  tools/build.sh
+  say "$why_build: running trunk build --release"
+  trunk build --release
 fi
 
 # --- 2. nginx + brotli_static --------------------------------------------------------------

@@ -18,19 +18,15 @@ fi
 trunk_version=0.21.14
 binaryen_version=$(sed -n 's/^wasm_opt = "version_\(.*\)"/\1/p' Trunk.toml)
 
-if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  say "wasm32-unknown-unknown target present"
+# The exact toolchain of rust-toolchain.toml, with the wasm target and components named there.
+toolchain=$(sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
+if rustup toolchain list | grep -q "^$toolchain-" \
+  && rustup target list --installed --toolchain "$toolchain" | grep -qx wasm32-unknown-unknown; then
+  say "Rust $toolchain with the wasm32-unknown-unknown target present"
 else
-  say "adding the wasm32-unknown-unknown target"
-  rustup target add wasm32-unknown-unknown
-fi
-
-# tools/build.sh rebuilds the standard library for the bundle from its sources.
-if rustup component list --installed | grep -q '^rust-src'; then
-  say "rust-src component present"
-else
-  say "adding the rust-src component (tools/build.sh rebuilds std for size)"
-  rustup component add rust-src
+  say "installing Rust $toolchain with the wasm32-unknown-unknown target (rust-toolchain.toml)"
+  rustup toolchain install "$toolchain" --profile minimal --component clippy,rustfmt \
+    --target wasm32-unknown-unknown
 fi
 
 if [ "$(trunk --version 2>/dev/null)" = "trunk $trunk_version" ]; then
@@ -74,7 +70,6 @@ if ! wasm-opt --version | grep -q "version $binaryen_version"; then
   exit 1
 fi
 
-say "fetching crates (Trunk builds offline), also those of std for tools/build.sh"
+say "fetching crates (Trunk builds offline)"
 cargo fetch --quiet
-RUSTC_BOOTSTRAP=1 cargo fetch --quiet -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown
 say "ready"

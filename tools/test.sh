@@ -17,8 +17,8 @@ step "fuzzing the parser and URL filter, bounded (cargo fuzz; longer: make fuzz)
 tools/fuzz.sh "${FUZZ_SECONDS:-45}"
 step "component tests in headless Chromium (wasm-bindgen-test)"
 cargo test --target wasm32-unknown-unknown --test web
-step "release bundle (tools/build.sh: trunk build --release, std rebuilt for size)"
-tools/build.sh
+step "release bundle (trunk build --release)"
+trunk build --release
 step "size budget"
 node tools/size-budget.mjs
 step "end-to-end tests (Playwright, system Chromium)"
