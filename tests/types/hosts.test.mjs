@@ -3,11 +3,12 @@
 // (`// error TSnnnn`), so a bad host cannot pass by failing for an unrelated reason.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync, mkdtempSync, copyFileSync, writeFileSync, rmSync } from "node:fs";
+import { readFileSync, readdirSync, mkdtempSync, mkdirSync, copyFileSync, writeFileSync, rmSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { join, relative } from "node:path";
 import { tmpdir } from "node:os";
 import { ROOT } from "./spec.mjs";
+import { readmeSnippets } from "./readme.mjs";
 
 const TSC = join(ROOT, "node_modules/.bin/tsc");
 const DIR = join(ROOT, "tests/types");
@@ -57,4 +58,17 @@ test("a project without React or Vue installed compiles against the declarations
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("the README's React and Vue snippets type-check as partners' modules", () => {
+  const snippets = readmeSnippets();
+  const dir = join(DIR, ".readme");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "react.tsx"), snippets.react);
+  writeFileSync(join(dir, "vue.ts"), snippets.vue);
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ extends: "../tsconfig.json", include: ["react.tsx", "vue.ts"] }));
+  const r = tsc("-p", join(dir, "tsconfig.json"));
+  assert.equal(r.out, "");
+  assert.equal(r.status, 0);
 });
