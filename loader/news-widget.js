@@ -175,8 +175,16 @@
       return articles.get(this);
     },
     set(value) {
-      articles.set(this, value); // article set last wins over src
       const s = live.get(this);
+      // null/undefined clears the article, and `src` applies again: frameworks write it so when
+      // their state has no article (Vue's `:article.prop`), and it must not render as one.
+      if (value == null) {
+        if (!articles.delete(this)) return;
+        if (s && s.widget) s.widget.load_src();
+        else if (s && s.started && !s.failed) prefetch(this, s);
+        return;
+      }
+      articles.set(this, value); // article set last wins over src
       if (s && s.widget) s.widget.show_article(value);
       else if (s && s.prefetch) prefetch(this, s);
     },

@@ -21,5 +21,7 @@ step "release bundle (trunk build --release)"
 trunk build --release
 step "size budget"
 node tools/size-budget.mjs
+step "declarations and manifest against SPEC, tsc hosts, the npm package (node --test tests/types)"
+node --test tests/types/*.test.mjs
 step "end-to-end tests (Playwright, system Chromium)"
 playwright test
