@@ -2,8 +2,7 @@
 //!
 //! Pure logic (no DOM, tested natively): [`model`], [`url`], [`date`], [`i18n`],
 //! [`text_size`], [`error`], [`format`]. Browser side: [`fetch`], [`json`], [`storage`],
-//! [`events`], [`embed`] and the views in [`components`] (Leptos for the state and the shell,
-//! the content built by hand).
+//! [`events`], [`embed`] and the views in [`components`] (Leptos components in `view!`).
 
 pub mod attributes;
 pub mod date;
