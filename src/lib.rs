@@ -2,8 +2,8 @@
 //!
 //! Pure logic (no DOM, tested natively): [`model`] (the article, read and written with serde),
 //! [`url`], [`date`], [`i18n`], [`text_size`], [`error`], [`format`]. Browser side: [`fetch`],
-//! [`storage`], [`events`], [`embed`] and the views in [`components`] (Leptos for the state and
-//! the shell, the content built by hand).
+//! [`storage`], [`events`], [`embed`] and the views in [`components`] (Leptos components in
+//! `view!`).
 
 pub mod attributes;
 pub mod date;

@@ -791,3 +791,77 @@ async fn an_article_rebuilt_or_removed_mid_render_ends_whole_once_or_stops_clean
     assert_eq!(live_widgets(), before);
     assert_eq!(loads.borrow().len(), 1);
 }
+
+/// A new `lang`, `heading-level` or article patches the view: the article, its text-size
+/// buttons and the carousel's track are the same elements, and the focus stays on the button
+/// it was on, with no rescue.
+#[wasm_bindgen_test]
+async fn a_new_lang_heading_level_or_article_patches_the_view_in_place() {
+    let host = host(&[("lang", "en")]);
+    let loads = record_events(&host, "news-widget:load");
+    let widget = Widget::new(host.clone(), JsValue::UNDEFINED, json(SEED)).unwrap();
+    until(|| !loads.borrow().is_empty()).await;
+    let root = shadow(&host);
+    let article = one(&root, "article");
+    let buttons = all(&root, "[part=font-controls] button");
+    let track = one(&root, "[part=related-track]");
+    let larger = one(&root, "[part=font-larger]");
+    larger
+        .clone()
+        .unchecked_into::<HtmlElement>()
+        .focus()
+        .unwrap();
+    let kept = |what: &str| {
+        assert!(article.is_connected(), "{what}: the same <article>");
+        assert!(one(&root, "article") == article, "{what}: one <article>");
+        assert_eq!(all(&root, "[part=font-controls] button"), buttons, "{what}");
+        assert!(
+            one(&root, "[part=related-track]") == track,
+            "{what}: the same track"
+        );
+        assert!(
+            root.active_element().as_ref() == Some(&larger),
+            "{what}: the focus stays on A+"
+        );
+    };
+
+    host.set_attribute("lang", "zh-TW").unwrap();
+    widget.refresh_attributes();
+    settle().await;
+    kept("lang");
+    assert_eq!(larger.get_attribute("aria-label").unwrap(), "A+ 放大字級");
+    assert_eq!(
+        one(&root, "time[part=date]").text_content().unwrap(),
+        "2025/4/16"
+    );
+
+    host.set_attribute("heading-level", "4").unwrap();
+    widget.refresh_attributes();
+    settle().await;
+    kept("heading-level");
+    assert_eq!(one(&root, "[part=headline]").tag_name(), "H4");
+    assert_eq!(one(&root, ".nw-related-heading").tag_name(), "H5");
+
+    let other = r#"{"headline":"Another","body":[{"type":"paragraph","text":"p"},
+        {"type":"heading","text":"Sub"}],
+        "related":[{"headline":"R","url":"https://example.com/r"}]}"#;
+    widget.show_article(json(other));
+    until(|| loads.borrow().len() == 2).await;
+    settle().await;
+    assert!(article.is_connected(), "new article: the same <article>");
+    assert_eq!(all(&root, "[part=font-controls] button"), buttons);
+    assert!(root.active_element().as_ref() == Some(&larger));
+    assert_eq!(
+        one(&root, "[part=headline]").text_content().unwrap(),
+        "Another"
+    );
+    assert_eq!(all(&root, "[part=body] > *").len(), 2);
+    assert_eq!(one(&root, "[part=body] > .nw-subheading").tag_name(), "H5");
+    assert!(
+        all(&root, "[part=section]").is_empty(),
+        "a part the new article lacks goes"
+    );
+    assert_eq!(all(&root, "[part=related-item]").len(), 1);
+    assert_eq!(loads.borrow().len(), 2);
+    host.remove();
+}

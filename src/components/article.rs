@@ -1,34 +1,18 @@
 use std::ops::Range;
-use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
-use web_sys::Element;
 
-use super::body::{block, fill_figure};
-use super::dom::{append, keep_until_cleanup, set_attributes, Builder, Built};
+use super::body::{BlockView, Picture};
+use super::heading::Heading;
 use super::next_task;
-use super::related_carousel::related_carousel;
-use super::text_size_controls::text_size_controls;
+use super::related_carousel::RelatedCarousel;
+use super::text_size_controls::TextSizeControls;
 use crate::attributes::HeadingLevel;
+use crate::date::PublishedDate;
 use crate::i18n::Lang;
 use crate::model::Article;
 use crate::text_size::TextSize;
-
-/// An article to show, and how.
-pub struct Content {
-    /// The article to show.
-    pub article: Arc<Article>,
-    /// UI language (labels, dates).
-    pub lang: Lang,
-    /// The headline's level in the host's outline.
-    pub level: HeadingLevel,
-    /// The page-wide text size.
-    pub text_size: RwSignal<TextSize>,
-    /// Set once the whole article is in the DOM (the embed then reports `news-widget:load`).
-    pub complete: ArcRwSignal<bool>,
-}
 
 /// The headline, which names the article.
 const HEADLINE_ID: &str = "nw-headline";
@@ -50,165 +34,229 @@ fn slices(total: usize) -> Vec<Range<usize>> {
     std::iter::once(0..first).chain(rest).collect()
 }
 
-/// The article (header with text-size controls, hero figure, body) into `parent`, and its related
-/// stories after it: the header and hero at once, the body in slices and the related stories
-/// after it (see [`render_later`]).
-pub fn article(build: &Builder, parent: &Element, content: Content) -> Result<(), JsValue> {
-    match article_element(build, parent, &content) {
-        Ok(body) => {
-            render_later(Later {
-                build: build.clone(),
-                content,
-                body,
-                wrapper: parent.clone(),
-            });
-            Ok(())
+/// Whether the related stories wait for the whole body: below a short body they come with it
+/// (arriving later, they would push the host's content down a second time while it is still on
+/// screen).
+fn related_later(article: &Article) -> bool {
+    article.body.len() >= RELATED_LATER_FROM && !article.related.is_empty()
+}
+
+/// How much of one article's body is in the DOM.
+#[derive(Clone)]
+struct Rendered {
+    /// The article these slices are of.
+    article: Arc<Article>,
+    /// Tells this article's slices from those of the one before (the keys of the body's list).
+    generation: u32,
+    /// How many of its [`slices`] are in.
+    slices: usize,
+}
+
+/// One slice of the body, an item of its `<For>`.
+struct Slice {
+    article: Arc<Article>,
+    generation: u32,
+    range: Range<usize>,
+}
+
+impl Rendered {
+    /// The slices that are in.
+    fn slices(&self) -> Vec<Slice> {
+        slices(self.article.body.len())
+            .into_iter()
+            .take(self.slices)
+            .map(|range| Slice {
+                article: self.article.clone(),
+                generation: self.generation,
+                range,
+            })
+            .collect()
+    }
+}
+
+/// The article: header (section, headline, standfirst, date, text-size controls, byline), hero
+/// figure and body, and its related stories after it. The header and the first slice of the body
+/// come at once, the rest of a long body in later tasks, the related stories with a short body or
+/// a task after a long one; `complete` is set once all of it is in. A new article patches the
+/// header and renders its body the same way; a new `lang` or `heading-level` patches the words
+/// and headings it changes.
+#[component]
+pub fn ArticleView(
+    /// The article to show.
+    #[prop(into)]
+    article: Signal<Arc<Article>>,
+    /// UI language (labels, dates).
+    #[prop(into)]
+    lang: Signal<Lang>,
+    /// The headline's level in the host's outline.
+    #[prop(into)]
+    level: Signal<HeadingLevel>,
+    /// The page-wide text size.
+    text_size: RwSignal<TextSize>,
+    /// Set once the whole article is in the DOM (the embed then reports `news-widget:load`).
+    complete: ArcRwSignal<bool>,
+) -> impl IntoView {
+    let first = article.get_untracked();
+    let rendered = RwSignal::new(Rendered {
+        article: first.clone(),
+        generation: 0,
+        slices: 0,
+    });
+    let related = RwSignal::new(None);
+    start(&first, rendered, related, &complete);
+    Effect::new(move |_| {
+        let article = article.get();
+        if rendered.with_untracked(|r| !Arc::ptr_eq(&r.article, &article)) {
+            start(&article, rendered, related, &complete);
         }
-        Err(error) => {
-            // Whatever could be built is what there is: the host still hears `load`, and the
-            // reserved height is released.
-            content.complete.set(true);
-            Err(error)
-        }
-    }
-}
-
-/// `<article>` with its header and hero; returns its body, still empty.
-fn article_element(build: &Builder, parent: &Element, content: &Content) -> Built {
-    let element = append(parent, build.element("article", "nw-article")?)?;
-    element.set_attribute("aria-labelledby", HEADLINE_ID)?;
-    header(build, &element, content)?;
-    if let Some(image) = &content.article.image {
-        let hero = append(&element, build.element("figure", "nw-hero")?)?;
-        hero.set_attribute("part", "hero")?;
-        fill_figure(build, &hero, image, true)?;
-    }
-    let body = append(&element, build.element("div", "nw-body")?)?;
-    set_attributes(&body, &[("part", "body"), ("data-nosnippet", "")])?;
-    Ok(body)
-}
-
-/// Section, headline, standfirst and the meta line: date, text-size controls, byline.
-fn header(build: &Builder, article_element: &Element, content: &Content) -> Result<(), JsValue> {
-    let Content {
-        article,
-        lang,
-        level,
-        text_size,
-        ..
-    } = content;
-    let header = append(article_element, build.element("header", "nw-header")?)?;
-    if let Some(section) = &article.section {
-        append(&header, build.text("p", "nw-section", section)?)?
-            .set_attribute("part", "section")?;
-    }
-    let headline = append(
-        &header,
-        build.text(level.tag(), "nw-headline", &article.headline)?,
-    )?;
-    set_attributes(&headline, &[("part", "headline"), ("id", HEADLINE_ID)])?;
-    if let Some(description) = &article.description {
-        append(&header, build.text("p", "nw-standfirst", description)?)?;
-    }
-    let meta = append(&header, build.element("div", "nw-meta")?)?;
-    meta.set_attribute("part", "meta")?;
-    if let Some(date) = &article.published {
-        let span = append(
-            &meta,
-            build.text("span", "nw-date", lang.strings().published)?,
-        )?;
-        span.set_attribute("lang", lang.tag())?;
-        let time = append(&span, build.text("time", "", &date.display(*lang))?)?;
-        set_attributes(&time, &[("part", "date"), ("datetime", &date.iso)])?;
-    }
-    text_size_controls(build, &meta, *lang, *text_size)?;
-    if let Some(byline) = &article.byline {
-        append(&meta, build.text("span", "nw-byline", byline)?)?.set_attribute("part", "byline")?;
-    }
-    Ok(())
-}
-
-/// The deferred part of the render: the body's blocks and the related stories, built by
-/// [`render_later`] over several tasks after the header.
-struct Later {
-    build: Builder,
-    content: Content,
-    body: Element,
-    /// Where the related stories go, after the article.
-    wrapper: Element,
-}
-
-impl Later {
-    /// The body blocks in `range`.
-    fn blocks(&self, range: Range<usize>) {
-        let Content { lang, level, .. } = self.content;
-        for item in &self.content.article.body[range] {
-            if let Ok(item) = block(&self.build, item, lang, level) {
-                let _ = self.body.append_with_node_1(&item);
-            }
-        }
-    }
-
-    /// The related stories, if there are any.
-    fn related(&self) {
-        let Content {
+        // Cancelled when the article changes again or the view goes (the effect's cleanup).
+        leptos::task::spawn_local_scoped_with_cancellation(render_rest(
             article,
-            lang,
-            level,
-            ..
-        } = &self.content;
-        if !article.related.is_empty() {
-            let _ = related_carousel(&self.build, &self.wrapper, article, *lang, *level);
-        }
+            rendered,
+            related,
+            complete.clone(),
+        ));
+    });
+
+    let text = move |field: fn(&Article) -> &Option<String>| article.with(|a| field(a).clone());
+    let section = move || text(|a| &a.section);
+    let description = move || text(|a| &a.description);
+    let byline = move || text(|a| &a.byline);
+    let published = move || article.with(|a| a.published.clone());
+    let hero = move || article.with(|a| a.image.clone());
+    let related_view = move || {
+        related.get().filter(|a| !a.related.is_empty()).map(|a| {
+            view! { <RelatedCarousel related=a.related.clone() content_lang=a.lang.clone() lang level /> }
+        })
+    };
+
+    view! {
+        <article class="nw-article" aria-labelledby=HEADLINE_ID>
+            <header class="nw-header">
+                {move || {
+                    section()
+                        .map(|section| {
+                            view! { <p class="nw-section" part="section">{section}</p> }
+                        })
+                }}
+                <Heading
+                    tag=move || level.get().tag()
+                    class="nw-headline"
+                    part="headline"
+                    id=HEADLINE_ID
+                >
+                    {move || article.with(|a| a.headline.clone())}
+                </Heading>
+                {move || {
+                    description().map(|text| view! { <p class="nw-standfirst">{text}</p> })
+                }}
+                <div class="nw-meta" part="meta">
+                    {move || published().map(|date| view! { <Published date lang /> })}
+                    <TextSizeControls lang size=text_size />
+                    {move || {
+                        byline()
+                            .map(|byline| {
+                                view! { <span class="nw-byline" part="byline">{byline}</span> }
+                            })
+                    }}
+                </div>
+            </header>
+            {move || {
+                hero()
+                    .map(|image| {
+                        view! {
+                            <figure class="nw-hero" part="hero">
+                                <Picture image lazy=false />
+                            </figure>
+                        }
+                    })
+            }}
+            <div class="nw-body" part="body" data-nosnippet="">
+                <For
+                    each=move || rendered.with(Rendered::slices)
+                    key=|slice| (slice.generation, slice.range.start)
+                    let:slice
+                >
+                    {slice
+                        .article
+                        .body
+                        .get(slice.range)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|block| view! { <BlockView block=block.clone() lang level /> })
+                        .collect_view()}
+                </For>
+            </div>
+        </article>
+        {related_view}
     }
 }
 
-/// The body's slices, one task each, then the related stories, then `complete`. No single task
-/// of the first render is long for the host page (issue 7). Below a short body the related
-/// stories come with it: arriving later, they would push the host's content down a second time
-/// while it is still on screen. An article rebuilt after it was complete (a new `lang` or
-/// `heading-level`) comes back whole at once, so the page below it does not jump.
-fn render_later(later: Later) {
-    let article = &later.content.article;
-    let complete = later.content.complete.clone();
-    let mut slices = slices(article.body.len()).into_iter();
-    let deferred = article.body.len() >= RELATED_LATER_FROM && !article.related.is_empty();
-    if complete.get_untracked() || (slices.len() <= 1 && !deferred) {
-        slices.for_each(|range| later.blocks(range));
-        later.related();
+/// The start of a new article's render: its first slice, and its related stories if they come
+/// with it.
+fn start(
+    article: &Arc<Article>,
+    rendered: RwSignal<Rendered>,
+    related: RwSignal<Option<Arc<Article>>>,
+    complete: &ArcRwSignal<bool>,
+) {
+    rendered.update(|r| {
+        r.article = article.clone();
+        r.generation = r.generation.wrapping_add(1);
+        r.slices = 1;
+    });
+    let with_body = !related_later(article);
+    related.set(with_body.then(|| article.clone()));
+    if with_body && slices(article.body.len()).len() <= 1 {
         complete.set(true);
+    }
+}
+
+/// The rest of `article` after [`start`]: the body's remaining slices, one task each, then the
+/// related stories if they wait for the body, then `complete`. No single task of the render is
+/// long for the host page (issue 7).
+async fn render_rest(
+    article: Arc<Article>,
+    rendered: RwSignal<Rendered>,
+    related: RwSignal<Option<Arc<Article>>>,
+    complete: ArcRwSignal<bool>,
+) {
+    let total = slices(article.body.len()).len();
+    let later = related_later(&article);
+    if total <= 1 && !later {
         return;
     }
-    if let Some(first) = slices.next() {
-        later.blocks(first);
-    }
-    if !deferred {
-        later.related();
-    }
-    // Gone at the view's cleanup (unmounted or rebuilt mid-way), which stops the rest.
-    let alive = Rc::new(());
-    let view = Rc::downgrade(&alive);
-    keep_until_cleanup(alive);
-    // The carousel's listeners and observer must live until that cleanup too: its owner's.
-    let owner = Owner::current();
-    leptos::task::spawn_local(async move {
-        for range in slices {
-            next_task().await;
-            if view.strong_count() == 0 {
-                return;
-            }
-            later.blocks(range);
+    for _ in 1..total {
+        next_task().await;
+        // `None`: the view is gone (the task is cancelled then too).
+        if rendered.try_update(|r| r.slices += 1).is_none() {
+            return;
         }
-        if deferred {
-            next_task().await;
-            if view.strong_count() == 0 {
-                return;
-            }
-            match owner {
-                Some(owner) => owner.with(|| later.related()),
-                None => later.related(),
-            }
+    }
+    if later {
+        next_task().await;
+        if related.try_set(Some(article)).is_some() {
+            return;
         }
-        complete.set(true);
-    });
+    }
+    complete.set(true);
+}
+
+/// The publication date: a label in the UI language and a `<time>`, shown in its format.
+#[component]
+fn Published(
+    /// The date.
+    date: PublishedDate,
+    /// UI language.
+    lang: Signal<Lang>,
+) -> impl IntoView {
+    let datetime = date.iso.clone();
+    view! {
+        <span class="nw-date" lang=move || lang.get().tag()>
+            {move || lang.get().strings().published}
+            <time part="date" datetime=datetime>
+                {move || date.display(lang.get())}
+            </time>
+        </span>
+    }
 }

@@ -1,36 +1,43 @@
 use std::rc::Rc;
 
-use wasm_bindgen::JsValue;
-use web_sys::Element;
+use leptos::prelude::*;
 
-use super::dom::{append, keep_until_cleanup, set_attributes, Builder, Listener};
-use crate::error::LoadError;
 use crate::i18n::Lang;
 
-/// What the reader sees when the article cannot be shown, into `parent`: why, a retry, and the
-/// host's fallback.
-pub fn error_view(
-    build: &Builder,
-    parent: &Element,
-    error: &LoadError,
-    lang: Lang,
-    retry: Rc<dyn Fn()>,
-) -> Result<(), JsValue> {
-    let s = lang.strings();
-    let view = append(parent, build.element("div", "nw-error")?)?;
-    set_attributes(&view, &[("part", "error"), ("lang", lang.tag())])?;
-    append(&view, build.text("p", "nw-error-title", s.error_title)?)?;
-    append(
-        &view,
-        build.text("p", "nw-error-message", &error.message(lang))?,
-    )?;
-    let button = append(&view, build.text("button", "nw-button nw-retry", s.retry)?)?;
-    button.set_attribute("type", "button")?;
-    let mut on_click = Listener::new(move |_| retry());
-    on_click.on(&button, "click")?;
-    keep_until_cleanup(on_click);
-    // The partner's fallback children (usually a link to the original) stay reachable.
-    let fallback = append(&view, build.element("div", "nw-fallback")?)?;
-    append(&fallback, build.element("slot", "")?)?;
-    Ok(())
+/// Loads the current source again: the embed's, which holds the widget and is not `Send`, so
+/// kept in the arena as a local value.
+pub type Retry = StoredValue<Rc<dyn Fn()>, LocalStorage>;
+
+/// What the reader sees when the article cannot be shown: why, a retry button, and the host's
+/// fallback children (usually a link to the original) through a `<slot>`.
+#[component]
+pub fn ErrorView(
+    /// Why, in the UI language.
+    #[prop(into)]
+    message: Signal<String>,
+    /// UI language.
+    #[prop(into)]
+    lang: Signal<Lang>,
+    /// What the retry button does.
+    retry: Retry,
+) -> impl IntoView {
+    let strings = move || lang.get().strings();
+    // A copy of the handle, called outside the arena's borrow: a retry writes the state.
+    let press = move |_| {
+        if let Some(retry) = retry.try_get_value() {
+            retry();
+        }
+    };
+    view! {
+        <div class="nw-error" part="error" lang=move || lang.get().tag()>
+            <p class="nw-error-title">{move || strings().error_title}</p>
+            <p class="nw-error-message">{message}</p>
+            <button type="button" class="nw-button nw-retry" on:click=press>
+                {move || strings().retry}
+            </button>
+            <div class="nw-fallback">
+                <slot></slot>
+            </div>
+        </div>
+    }
 }

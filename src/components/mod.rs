@@ -1,15 +1,15 @@
-//! The views. Leptos holds the state and the parts that change with it: the root (theme,
-//! language, text size, reserved height), the switch between skeleton, article and error, and
-//! the live region ([`WidgetView`]). What each of those three shows is built by hand, once, by a
-//! `use:` directive on one shell element, and built again when Leptos rebuilds that shell (a new
-//! article, `lang` or `heading-level`); `dom.rs` says why. Data comes from [`crate::model`],
-//! words from [`crate::i18n`], and anything that talks to the page from [`crate::events`] and
-//! [`crate::storage`].
+//! The views, as Leptos components: [`WidgetView`] (the root: theme, language, text size,
+//! reserved height, the switch between [`Skeleton`](skeleton::Skeleton), the article and
+//! [`ErrorView`](error_view::ErrorView), and the live region) and the parts it shows. State
+//! changes reach the DOM through reactive attributes and children, so a new article, `lang` or
+//! `heading-level` patches what changed and every element the reader is on stays. Data comes
+//! from [`crate::model`], words from [`crate::i18n`], and anything that talks to the page from
+//! [`crate::events`] and [`crate::storage`].
 
 mod article;
 mod body;
-mod dom;
 mod error_view;
+mod heading;
 mod related_carousel;
 mod skeleton;
 mod text_size_controls;
@@ -21,11 +21,6 @@ use crate::error::LoadError;
 use crate::model::Article;
 
 pub use widget::WidgetView;
-
-// No `on:` listeners: the built parts add plain listeners to elements they build, whose closures
-// live until the view's cleanup (`dom::keep_until_cleanup`). A bubbling `on:` would also link
-// tachys' event-delegation code (a global set of event names in a hash set, 2.3 KB brotli) even
-// with delegation off, which the size budget catches (issue 7, BENCHMARKS.md "Size work").
 
 /// Where a widget is in loading its article.
 #[derive(Clone, Debug, PartialEq)]

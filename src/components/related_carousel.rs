@@ -1,209 +1,305 @@
-use std::cell::{Cell, OnceCell};
-use std::rc::Rc;
-
+use leptos::html::Div;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{
-    Element, Event, HtmlElement, KeyboardEvent, ResizeObserver, ScrollBehavior, ScrollToOptions,
-};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent, ResizeObserver, ScrollBehavior, ScrollToOptions};
 
-use super::body::img;
-use super::dom::{append, keep_until_cleanup, set_attributes, Builder, Built, Listener};
+use super::body::Img;
+use super::heading::Heading;
 use crate::attributes::HeadingLevel;
 use crate::format::{boolean, decimal};
 use crate::i18n::Lang;
-use crate::model::{Article, Related};
-
-/// Related stories as a WAI-ARIA carousel over native scrolling, into `parent`: scroll-snap,
-/// swipe and trackpad are the browser's; the buttons and arrow keys only call `scrollTo`. No
-/// autoplay. The stories' own text is in the article's language, the rest in `lang`.
-pub fn related_carousel(
-    build: &Builder,
-    parent: &Element,
-    article: &Article,
-    lang: Lang,
-    level: HeadingLevel,
-) -> Result<(), JsValue> {
-    let s = lang.strings();
-    let section = append(parent, build.element("section", "nw-related")?)?;
-    set_attributes(
-        &section,
-        &[
-            ("part", "related"),
-            ("aria-roledescription", "carousel"),
-            ("aria-labelledby", HEADING_ID),
-            ("lang", lang.tag()),
-        ],
-    )?;
-    let head = append(&section, build.element("div", "nw-related-head")?)?;
-    let heading = append(
-        &head,
-        build.text(level.below(), "nw-related-heading", s.related)?,
-    )?;
-    heading.set_id(HEADING_ID);
-    let nav = append(&head, build.element("div", "nw-related-nav")?)?;
-    let prev = append(&nav, button(build, "related-prev", s.previous, "‹")?)?;
-    let next = append(&nav, button(build, "related-next", s.next, "›")?)?;
-    let track = append(&section, build.element("div", "nw-track")?)?;
-    set_attributes(
-        &track,
-        &[
-            ("part", "related-track"),
-            ("tabindex", "0"),
-            ("role", "group"),
-            ("aria-label", s.related),
-        ],
-    )?;
-    let total = decimal(article.related.len() as u64);
-    for (i, item) in article.related.iter().enumerate() {
-        let label = [&decimal(i as u64 + 1), " / ", &total].concat();
-        append(&track, card(build, item, &label, lang, &article.lang)?)?;
-    }
-    let track = Rc::new(Track {
-        element: track.dyn_into()?,
-        prev,
-        next,
-        heading_to: Cell::new(None),
-        at_start: Cell::new(true),
-        at_end: Cell::new(true),
-        observer: OnceCell::new(),
-    });
-    track.observe();
-    // One listener: clicks on either button (on `head`), and the track's own events.
-    let mut listener = {
-        let track = Rc::downgrade(&track);
-        Listener::new(move |ev| {
-            if let Some(track) = track.upgrade() {
-                track.handle(&ev);
-            }
-        })
-    };
-    listener.on(&head, "click")?;
-    for event in TRACK_EVENTS {
-        listener.on(&track.element, event)?;
-    }
-    keep_until_cleanup((track, listener));
-    Ok(())
-}
-
-/// `part` button with an accessible name and a visible symbol; `aria-disabled` at the ends.
-fn button(build: &Builder, part: &str, name: &str, symbol: &str) -> Built {
-    let button = build.element("button", "nw-button")?;
-    set_attributes(
-        &button,
-        &[
-            ("type", "button"),
-            ("part", part),
-            ("aria-label", name),
-            ("aria-disabled", "true"),
-        ],
-    )?;
-    append(&button, build.text("span", "", symbol)?)?.set_attribute("aria-hidden", "true")?;
-    Ok(button)
-}
-
-/// The scrolling part of the carousel: the track element, its buttons and what the listeners
-/// need to know about it.
-struct Track {
-    element: HtmlElement,
-    prev: Element,
-    next: Element,
-    /// Where a smooth scroll is heading. A second press before it arrives continues from there:
-    /// `scrollBy` would measure from the moving position and snap back to the same card.
-    heading_to: Cell<Option<f64>>,
-    at_start: Cell<bool>,
-    at_end: Cell<bool>,
-    /// Keeps the ends up to date when the widget (not the window) changes width.
-    observer: OnceCell<(ResizeObserver, Closure<dyn Fn()>)>,
-}
+use crate::model::Related;
 
 /// The section's heading, which names it.
 const HEADING_ID: &str = "nw-related-heading";
 
-/// What the listener hears on the track itself (`scroll` and `scrollend` do not bubble); the
-/// buttons' clicks it hears on their common parent.
-const TRACK_EVENTS: [&str; 4] = ["scroll", "scrollend", "pointerdown", "keydown"];
+/// Related stories as a WAI-ARIA carousel over native scrolling: a region named by its heading,
+/// previous/next buttons that scroll a page, a focusable track whose arrow keys scroll a card,
+/// and one slide per story. Scroll-snap, swipe and trackpad are the browser's; the buttons and
+/// keys only call `scrollTo`. No autoplay. The stories' own text is in the article's language,
+/// the rest in `lang`.
+#[component]
+pub fn RelatedCarousel(
+    /// The stories, in order.
+    related: Vec<Related>,
+    /// The article's language, which the stories are written in.
+    content_lang: Option<String>,
+    /// UI language (heading, names, dates).
+    #[prop(into)]
+    lang: Signal<Lang>,
+    /// The headline's level; the section's heading sits one below.
+    #[prop(into)]
+    level: Signal<HeadingLevel>,
+) -> impl IntoView {
+    let track = Track {
+        element: NodeRef::new(),
+        heading_to: StoredValue::new(None),
+        at_start: RwSignal::new(true),
+        at_end: RwSignal::new(true),
+    };
+    track.observe_resizes();
+    let strings = move || lang.get().strings();
+    let total = decimal(related.len() as u64);
+    let cards = related
+        .into_iter()
+        .enumerate()
+        .map(|(i, story)| {
+            let label = [&decimal(i as u64 + 1), " / ", &total].concat();
+            view! { <RelatedCard story label content_lang=content_lang.clone() lang /> }
+        })
+        .collect_view();
+    view! {
+        <section
+            class="nw-related"
+            part="related"
+            aria-roledescription="carousel"
+            aria-labelledby=HEADING_ID
+            lang=move || lang.get().tag()
+        >
+            <div class="nw-related-head">
+                <Heading
+                    tag=move || level.get().below()
+                    class="nw-related-heading"
+                    id=HEADING_ID
+                >
+                    {move || strings().related}
+                </Heading>
+                <div class="nw-related-nav">
+                    <PageButton
+                        part="related-prev"
+                        name=move || strings().previous
+                        symbol="‹"
+                        forward=false
+                        track
+                    />
+                    <PageButton
+                        part="related-next"
+                        name=move || strings().next
+                        symbol="›"
+                        forward=true
+                        track
+                    />
+                </div>
+            </div>
+            <div
+                class="nw-track"
+                part="related-track"
+                tabindex="0"
+                role="group"
+                aria-label=move || strings().related
+                node_ref=track.element
+                on:scroll=move |_| track.measure()
+                // The smooth scroll arrived, or the reader took over.
+                on:scrollend=move |_| track.heading_to.set_value(None)
+                on:pointerdown=move |_| track.heading_to.set_value(None)
+                on:keydown=move |ev| track.key(&ev)
+            >
+                {cards}
+            </div>
+        </section>
+    }
+}
+
+/// Previous or next: scrolls the track a page, `aria-disabled` at its end (so focus stays on it).
+#[component]
+fn PageButton(
+    /// Its `part`.
+    part: &'static str,
+    /// Its accessible name.
+    #[prop(into)]
+    name: Signal<&'static str>,
+    /// What it shows (hidden from screen readers, which hear the name).
+    symbol: &'static str,
+    /// Next rather than previous.
+    forward: bool,
+    /// The track it scrolls.
+    track: Track,
+) -> impl IntoView {
+    let at_end = if forward {
+        track.at_end
+    } else {
+        track.at_start
+    };
+    let press = move |_| {
+        if !at_end.get_untracked() {
+            track.scroll(if forward { 1.0 } else { -1.0 }, true);
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class="nw-button"
+            part=part
+            aria-label=name
+            aria-disabled=move || boolean(at_end.get())
+            on:click=press
+        >
+            <span aria-hidden="true">{symbol}</span>
+        </button>
+    }
+}
+
+/// One story: thumbnail, linked title, date, excerpt, as the slide `label` ("3 / 10").
+#[component]
+fn RelatedCard(
+    /// The story.
+    story: Related,
+    /// Its position, as the slide's name.
+    label: String,
+    /// The article's language, which the story is written in.
+    content_lang: Option<String>,
+    /// UI language (the date).
+    lang: Signal<Lang>,
+) -> impl IntoView {
+    let Related {
+        headline,
+        url,
+        description,
+        published,
+        image,
+    } = story;
+    let title = match url {
+        Some(url) => view! {
+            <a class="nw-card-link" href=url rel="noopener noreferrer">
+                {headline}
+            </a>
+        }
+        .into_any(),
+        None => headline.into_any(),
+    };
+    view! {
+        <div
+            class="nw-card"
+            part="related-item"
+            role="group"
+            aria-roledescription="slide"
+            aria-label=label
+            lang=content_lang
+        >
+            // The title next to it says what it shows: decorative here.
+            {image
+                .map(|image| {
+                    view! {
+                        <Img
+                            class="nw-card-image"
+                            url=image.url
+                            alt=String::new()
+                            width=image.width
+                            height=image.height
+                            lazy=true
+                        />
+                    }
+                })}
+            <p class="nw-card-title">{title}</p>
+            {published
+                .map(|date| {
+                    let datetime = date.iso.clone();
+                    view! {
+                        <time class="nw-card-date" lang=move || lang.get().tag() datetime=datetime>
+                            {move || date.display(lang.get())}
+                        </time>
+                    }
+                })}
+            {description.map(|text| view! { <p class="nw-card-excerpt">{text}</p> })}
+        </div>
+    }
+}
+
+/// The scrolling part of the carousel: its element, and what the buttons and keys need to know
+/// about it. Copy handles, shared by the listeners.
+#[derive(Clone, Copy)]
+struct Track {
+    element: NodeRef<Div>,
+    /// Where a smooth scroll is heading. A second press before it arrives continues from there:
+    /// `scrollBy` would measure from the moving position and snap back to the same card.
+    heading_to: StoredValue<Option<f64>>,
+    at_start: RwSignal<bool>,
+    at_end: RwSignal<bool>,
+}
 
 impl Track {
-    /// Measures again whenever the track's width changes. Without `ResizeObserver` the ends
-    /// still follow scrolling.
-    fn observe(self: &Rc<Self>) {
-        let track = Rc::downgrade(self);
-        let on_resize = Closure::<dyn Fn()>::new(move || {
-            if let Some(track) = track.upgrade() {
-                track.measure();
-            }
+    /// Measures whenever the track's width changes (the widget's, not only the window's), from
+    /// the observer's first report on; until the view's cleanup. Without `ResizeObserver` the
+    /// ends still follow scrolling.
+    fn observe_resizes(self) {
+        let on_resize = Closure::<dyn Fn()>::new(move || self.measure());
+        let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
+            return;
+        };
+        let observing = observer.clone();
+        self.element.on_load(move |track| observing.observe(&track));
+        // Cleanups must be `Send`; the widget lives on the one thread of the page. Disconnected
+        // before its closure goes, so the observer never calls a freed closure.
+        let kept = SendWrapper::new((observer, on_resize));
+        on_cleanup(move || {
+            let (observer, on_resize) = kept.take();
+            observer.disconnect();
+            drop(on_resize);
         });
-        if let Ok(observer) = ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
-            observer.observe(&self.element);
-            let _ = self.observer.set((observer, on_resize));
-        }
     }
 
-    /// A button press, a key, a scroll or the reader taking over.
-    fn handle(&self, ev: &Event) {
-        match ev.type_().as_str() {
-            "click" => {
-                let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
-                let button = target.and_then(|t| t.closest("button").ok().flatten());
-                if button.as_ref() == Some(&self.prev) && !self.at_start.get() {
-                    self.scroll(-1.0, true);
-                } else if button.as_ref() == Some(&self.next) && !self.at_end.get() {
-                    self.scroll(1.0, true);
-                }
-            }
-            "scroll" => self.measure(),
-            "keydown" => {
-                let direction = match ev.dyn_ref::<KeyboardEvent>().map(KeyboardEvent::key) {
-                    Some(key) if key == "ArrowRight" => 1.0,
-                    Some(key) if key == "ArrowLeft" => -1.0,
-                    _ => return,
-                };
-                ev.prevent_default();
-                self.scroll(direction, false);
-            }
-            // `scrollend`, `pointerdown`: the smooth scroll arrived, or the reader took over.
-            _ => self.heading_to.set(None),
-        }
+    /// The track element, while the view is there.
+    fn element(self) -> Option<HtmlElement> {
+        self.element.try_get_untracked().flatten().map(Into::into)
     }
 
     /// Updates the ends from the scroll position, and forgets a smooth scroll that has arrived.
-    fn measure(&self) {
-        let track = &self.element;
+    fn measure(self) {
+        let Some(track) = self.element() else {
+            return;
+        };
         let left = f64::from(track.scroll_left());
         let room = f64::from(track.scroll_width() - track.client_width());
-        for (cell, button, value) in [
-            (&self.at_start, &self.prev, left <= 1.0),
-            (&self.at_end, &self.next, left >= room - 1.0),
+        for (signal, value) in [
+            (self.at_start, left <= 1.0),
+            (self.at_end, left >= room - 1.0),
         ] {
-            cell.set(value);
-            let _ = button.set_attribute("aria-disabled", boolean(value));
+            if signal.try_get_untracked() != Some(value) {
+                signal.set(value);
+            }
         }
-        if self
+        let arrived = self
             .heading_to
-            .get()
-            .is_some_and(|target| (target - left).abs() < 1.0)
-        {
-            self.heading_to.set(None);
+            .try_get_value()
+            .flatten()
+            .is_some_and(|target| (target - left).abs() < 1.0);
+        if arrived {
+            self.heading_to.set_value(None);
         }
     }
 
+    /// The arrow keys scroll a card.
+    fn key(self, ev: &KeyboardEvent) {
+        let direction = match ev.key().as_str() {
+            "ArrowRight" => 1.0,
+            "ArrowLeft" => -1.0,
+            _ => return,
+        };
+        ev.prevent_default();
+        self.scroll(direction, false);
+    }
+
     /// Scrolls one page (the buttons) or one card (the arrow keys) towards `direction`.
-    fn scroll(&self, direction: f64, by_page: bool) {
-        let track = &self.element;
+    fn scroll(self, direction: f64, by_page: bool) {
+        let Some(track) = self.element() else {
+            return;
+        };
         let distance = if by_page {
             f64::from(track.client_width())
         } else {
-            card_width(track)
+            card_width(&track)
         };
         let room = f64::from(track.scroll_width() - track.client_width());
         let from = self
             .heading_to
-            .get()
+            .try_get_value()
+            .flatten()
             .unwrap_or_else(|| f64::from(track.scroll_left()));
         let target = (from + direction * distance).clamp(0.0, room.max(0.0));
         let smooth = !prefers_reduced_motion();
-        self.heading_to.set(smooth.then_some(target));
+        self.heading_to.set_value(smooth.then_some(target));
         let options = ScrollToOptions::new();
         options.set_left(target);
         options.set_behavior(if smooth {
@@ -213,61 +309,6 @@ impl Track {
         });
         track.scroll_to_with_scroll_to_options(&options);
     }
-}
-
-impl Drop for Track {
-    /// Stops watching the size: the carousel is gone.
-    fn drop(&mut self) {
-        if let Some((observer, _)) = self.observer.get() {
-            observer.disconnect();
-        }
-    }
-}
-
-/// One story: thumbnail, linked title, date, excerpt.
-fn card(
-    build: &Builder,
-    item: &Related,
-    label: &str,
-    lang: Lang,
-    content_lang: &Option<String>,
-) -> Built {
-    let card = build.element("div", "nw-card")?;
-    set_attributes(
-        &card,
-        &[
-            ("part", "related-item"),
-            ("role", "group"),
-            ("aria-roledescription", "slide"),
-            ("aria-label", label),
-        ],
-    )?;
-    if let Some(content_lang) = content_lang {
-        card.set_attribute("lang", content_lang)?;
-    }
-    if let Some(image) = &item.image {
-        // The title next to it says what it shows: decorative here.
-        img(build, &card, "nw-card-image", image, "", "lazy")?;
-    }
-    let title = append(&card, build.element("p", "nw-card-title")?)?;
-    match &item.url {
-        Some(url) => {
-            let link = append(&title, build.text("a", "nw-card-link", &item.headline)?)?;
-            set_attributes(&link, &[("href", url), ("rel", "noopener noreferrer")])?;
-        }
-        None => title.append_with_str_1(&item.headline)?,
-    }
-    if let Some(date) = &item.published {
-        let time = append(
-            &card,
-            build.text("time", "nw-card-date", &date.display(lang))?,
-        )?;
-        set_attributes(&time, &[("lang", lang.tag()), ("datetime", &date.iso)])?;
-    }
-    if let Some(description) = &item.description {
-        append(&card, build.text("p", "nw-card-excerpt", description)?)?;
-    }
-    Ok(card)
 }
 
 /// One card plus the gap, the step of an arrow key.

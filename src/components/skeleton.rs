@@ -1,7 +1,5 @@
-use wasm_bindgen::JsValue;
-use web_sys::Element;
+use leptos::prelude::*;
 
-use super::dom::{append, set_attributes, Builder};
 use crate::i18n::Lang;
 
 /// Placeholder shapes: section label, two headline lines, meta, hero, three body lines.
@@ -16,18 +14,19 @@ const BONES: [&str; 8] = [
     "nw-bone nw-bone-line nw-bone-short",
 ];
 
-/// The placeholder while the article loads, in the shape of the article, into `parent`. The
-/// reserved height (`height-hint`) is applied by the root, which includes the padding.
-pub fn skeleton(build: &Builder, parent: &Element, lang: Lang) -> Result<(), JsValue> {
-    let skeleton = append(parent, build.element("div", "nw-skeleton")?)?;
-    set_attributes(&skeleton, &[("part", "skeleton"), ("aria-busy", "true")])?;
-    // What a screen reader hears; the shapes it does not.
-    append(
-        &skeleton,
-        build.text("span", "nw-visually-hidden", lang.strings().loading)?,
-    )?;
-    for class in BONES {
-        append(&skeleton, build.element("div", class)?)?.set_attribute("aria-hidden", "true")?;
+/// The placeholder while the article loads, in the shape of the article: grey bones for the
+/// eye, one "loading" for a screen reader. The reserved height (`height-hint`) is the root's,
+/// which includes the padding.
+#[component]
+pub fn Skeleton(
+    /// UI language (what a screen reader hears).
+    #[prop(into)]
+    lang: Signal<Lang>,
+) -> impl IntoView {
+    view! {
+        <div class="nw-skeleton" part="skeleton" aria-busy="true">
+            <span class="nw-visually-hidden">{move || lang.get().strings().loading}</span>
+            {BONES.map(|class| view! { <div class=class aria-hidden="true"></div> })}
+        </div>
     }
-    Ok(())
 }

@@ -1,21 +1,24 @@
 use std::rc::Rc;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, MouseEvent, ShadowRoot};
+use web_sys::{Element, HtmlElement, MouseEvent};
 
-use super::article::Content;
-use super::dom::{fill, keep_until_cleanup, Listener};
-use super::error_view::error_view;
-use super::skeleton::skeleton;
+use super::article::ArticleView;
+use super::error_view::{ErrorView, Retry};
+use super::skeleton::Skeleton;
 use super::LoadState;
-use crate::attributes::{HeadingLevel, HostAttributes, DEFAULT_RESERVATION};
+use crate::attributes::{HostAttributes, DEFAULT_RESERVATION};
 use crate::events;
 use crate::i18n::Lang;
+use crate::model::Article;
 use crate::storage::page_text_size;
 use crate::text_size::TextSize;
 
-/// The whole widget inside the shadow root: skeleton, article or error, at the page's text size.
+/// The whole widget inside the shadow root: the skeleton, the article or the error view, in the
+/// host's theme and language and at the page's text size, with the space reserved while it loads
+/// and a live region that announces a failure.
 #[component]
 pub fn WidgetView(
     /// The `<news-widget>` element, target of the host events.
@@ -47,22 +50,25 @@ pub fn WidgetView(
             )
         })
     });
-    // Only a new level rebuilds the article; a theme or hint change must not (focus, scroll).
+    // Memos, so that a theme or hint change reaches neither the headings nor the words.
     let level = Memo::new(move |_| attributes.with(|a| a.heading_level));
+    let showing = Memo::new(move |_| state.with(Showing::of));
+    let message = Memo::new(move |_| {
+        state.with(|s| match s {
+            LoadState::Failed(error) => error.message(lang.get()),
+            _ => String::new(),
+        })
+    });
     let content_lang = move || article_lang().unwrap_or_else(|| lang.get().tag().to_owned());
     let theme = move || attributes.with(|a| a.theme.as_str());
     let scale = move || text_size.get().css_value();
-    let error_message = move || match state.get() {
-        LoadState::Failed(error) => error.message(lang.get()),
-        _ => String::new(),
-    };
     // While loading, the root (border-box: padding included) is exactly `height-hint` tall, or
     // at least a screen, so the host page does not jump when the article arrives; and at
     // least `height-hint` tall until the last part of the article is in (later tasks).
-    let loading = move || state.with(|s| matches!(s, LoadState::Loading));
+    let loading = move || showing.get() == Showing::Skeleton;
     let rendering = {
         let complete = complete.clone();
-        move || state.with(|s| matches!(s, LoadState::Ready(_))) && !complete.get()
+        move || showing.get() == Showing::Article && !complete.get()
     };
     let hint = move || attributes.with(|a| a.height_hint.clone());
     let reserved_height = move || loading().then(hint).flatten();
@@ -70,25 +76,17 @@ pub fn WidgetView(
         None => loading().then(|| DEFAULT_RESERVATION.to_owned()),
         Some(hint) => rendering().then_some(hint),
     };
-    let retry: StoredValue<Rc<dyn Fn()>, LocalStorage> = StoredValue::new_local(Rc::new(retry));
-    // The same shell for every state: Leptos rebuilds it in place and its directive builds
-    // what the state shows.
-    let content = move || {
-        let state = state.get();
-        // Only the article has headings: a new level leaves the skeleton or error view alone.
-        let level = match state {
-            LoadState::Ready(_) => level.get(),
-            _ => HeadingLevel::default(),
-        };
-        let shown = Shown {
-            state,
-            lang: lang.get(),
-            level,
-            text_size,
-            complete: complete.clone(),
-            retry: retry.get_value(),
-        };
-        view! { <div class="nw-content" use:render_content=shown></div> }
+    let retry: Retry = StoredValue::new_local(Rc::new(retry));
+    // Only a change of what is shown swaps the view; a new article goes to the same article
+    // view, which patches what changed.
+    let content = move || match showing.get() {
+        Showing::Skeleton => view! { <Skeleton lang /> }.into_any(),
+        Showing::Article => shown_article(state)
+            .map(|article| {
+                view! { <ArticleView article lang level text_size complete=complete.clone() /> }
+            })
+            .into_any(),
+        Showing::Error => view! { <ErrorView message lang retry /> }.into_any(),
     };
 
     view! {
@@ -100,61 +98,56 @@ pub fn WidgetView(
             style:--nw-scale=scale
             style:height=reserved_height
             style:min-height=min_height
-            use:intercept_links=host
+            // In the bubble phase: it runs after the handlers of the partner's own fallback
+            // links, which the error view slots in below the root, so their `preventDefault()`
+            // wins.
+            on:click=move |ev: MouseEvent| follow_link(&host, &ev)
         >
-            {content}
-            <div class="nw-visually-hidden" aria-live="polite">{error_message}</div>
+            <div class="nw-content">{content}</div>
+            <div class="nw-visually-hidden" aria-live="polite">
+                {message}
+            </div>
         </div>
     }
 }
 
-/// What the content shows, and what that needs.
-#[derive(Clone)]
-struct Shown {
-    state: LoadState,
-    lang: Lang,
-    level: HeadingLevel,
-    text_size: RwSignal<TextSize>,
-    complete: ArcRwSignal<bool>,
-    retry: Rc<dyn Fn()>,
+/// Which of its views the widget shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Showing {
+    Skeleton,
+    Article,
+    Error,
 }
 
-/// The content's `use:` directive: the skeleton, the article or the error view. A rebuild
-/// replaces every element, so a control that had the reader's focus hands it to its successor
-/// (the same `part`) instead of dropping it to the page.
-fn render_content(element: Element, shown: Shown) {
-    let focused = focused_part(&element);
-    fill(&element, |build| match shown.state {
-        LoadState::Loading => skeleton(build, &element, shown.lang),
-        LoadState::Ready(article) => {
-            let content = Content {
-                article,
-                lang: shown.lang,
-                level: shown.level,
-                text_size: shown.text_size,
-                complete: shown.complete,
-            };
-            super::article::article(build, &element, content)
+impl Showing {
+    fn of(state: &LoadState) -> Showing {
+        match state {
+            LoadState::Loading => Showing::Skeleton,
+            LoadState::Ready(_) => Showing::Article,
+            LoadState::Failed(_) => Showing::Error,
         }
-        LoadState::Failed(error) => error_view(build, &element, &error, shown.lang, shown.retry),
-    });
-    let successor = focused.and_then(|part| {
-        let selector = ["[part=", &part, "]"].concat();
-        element.query_selector(&selector).ok().flatten()
-    });
-    if let Some(successor) = successor.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-        let _ = successor.focus();
     }
 }
 
-/// The `part` of the element inside `element` that has the focus in this shadow root.
-fn focused_part(element: &Element) -> Option<String> {
-    let root = element.get_root_node().dyn_into::<ShadowRoot>().ok()?;
-    let focused = root.active_element()?;
-    if !element.contains(Some(&focused)) {
-        return None;
-    }
-    focused.get_attribute("part")
+/// The article of `state`, followed as it changes: every new article (even one equal to the
+/// last: it is rendered again and reported again) and never none (a state that is no longer an
+/// article keeps the last one until the view is gone). `None` if `state` has no article.
+fn shown_article(state: RwSignal<LoadState>) -> Option<Memo<Arc<Article>>> {
+    let first = state.with_untracked(|s| match s {
+        LoadState::Ready(article) => Some(article.clone()),
+        _ => None,
+    })?;
+    let article = move |previous: Option<&Arc<Article>>| {
+        state.with(|s| match s {
+            LoadState::Ready(article) => article.clone(),
+            _ => previous.unwrap_or(&first).clone(),
+        })
+    };
+    Some(Memo::new_with_compare(article, another_article))
+}
+
+fn another_article(old: Option<&Arc<Article>>, new: Option<&Arc<Article>>) -> bool {
+    !matches!((old, new), (Some(old), Some(new)) if Arc::ptr_eq(old, new))
 }
 
 /// Every page-wide size change, from any widget or another tab, is reported to this host.
@@ -167,26 +160,13 @@ fn announce_size_changes(host: HtmlElement, text_size: RwSignal<TextSize>) {
     });
 }
 
-/// The root's `use:` directive: clicks on links go through [`follow_link`]. A plain listener in
-/// the bubble phase, not `on:click` (see `components/mod.rs`): it runs after the handlers of the
-/// partner's own fallback links, which the error view slots in below the root, so that their
-/// `preventDefault()` wins.
-fn intercept_links(root: Element, host: HtmlElement) {
-    let mut listener = Listener::new(move |ev| {
-        // A host script can dispatch a plain `Event` named "click": not a reader's click.
-        if let Some(ev) = ev.dyn_ref::<MouseEvent>() {
-            follow_link(&host, ev);
-        }
-    });
-    if listener.on(&root, "click").is_ok() {
-        keep_until_cleanup(listener);
-    }
-}
-
 /// Links out of the widget go through the cancelable `news-widget:navigate` first, so a
 /// single-page-app host can take the click. Modified clicks (new tab, download) stay native.
 fn follow_link(host: &HtmlElement, ev: &MouseEvent) {
-    if ev.default_prevented()
+    // A host script can dispatch a plain `Event` named "click": not a reader's click (its
+    // missing fields would read as a plain left click).
+    if !ev.is_instance_of::<MouseEvent>()
+        || ev.default_prevented()
         || ev.button() != 0
         || ev.ctrl_key()
         || ev.meta_key()
@@ -195,9 +175,7 @@ fn follow_link(host: &HtmlElement, ev: &MouseEvent) {
     {
         return;
     }
-    let target = ev
-        .target()
-        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+    let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
     let Some(href) = target
         .and_then(|t| t.closest("a[href]").ok().flatten())
         .and_then(|a| a.get_attribute("href"))
