@@ -59,9 +59,9 @@ const CDN = opt.cdn.replace(/\/$/, "");
 const HOST = opt.host.replace(/\/$/, "");
 const log = (...a) => console.error("bench:", ...a);
 
-// ---------------------------------------------------------------- targets (issue 7)
+// ---------------------------------------------------------------- targets (issue 7; the size target is issue 17's 90 KB)
 const TARGET = {
-  totalBrotli: 61440,
+  totalBrotli: 92160,
   loaderBrotli: 2048,
   headlineRatio: 1.3,
   clsHint: 0,
@@ -673,7 +673,7 @@ async function main() {
     row("bytes", `${name}: loader (news-widget.js)`, "B", enc, file("loader"), { ratio: false, target: name === "brotli" ? "≤ 2,048" : "", check: name === "brotli" ? (w) => w.median <= TARGET.loaderBrotli : null, kinds: ["widget"] });
     row("bytes", `${name}: glue (news-widget-*.js)`, "B", enc, file("glue"), { ratio: false, kinds: ["widget"] });
     row("bytes", `${name}: wasm (news-widget-*_bg.wasm)`, "B", enc, file("wasm"), { ratio: false, kinds: ["widget"] });
-    row("bytes", `${name}: total the embed downloads (floor: floor.js)`, "B", enc, widgetBytes("body"), { target: name === "brotli" ? "≤ 61,440" : "", check: name === "brotli" ? (w) => w.median <= TARGET.totalBrotli : null });
+    row("bytes", `${name}: total the embed downloads (floor: floor.js)`, "B", enc, widgetBytes("body"), { target: name === "brotli" ? "≤ 92,160" : "", check: name === "brotli" ? (w) => w.median <= TARGET.totalBrotli : null });
     row("bytes", `${name}: total on the wire incl. headers`, "B", enc, widgetBytes("transfer"));
     row("bytes", `${name}: article JSON (same for both)`, "B", enc, file("article"));
   }
@@ -843,7 +843,7 @@ async function main() {
   if (table.length > 1) console.log(md(table));
   console.log("\nBundle on disk (tools/size-budget.mjs):");
   console.log(md([["file", "raw", "gzip", "brotli"], ...size.files.map((f) => [f.name, f.raw, f.gzip, f.brotli].map(String)), ["total", size.total.raw, size.total.gzip, size.total.brotli].map(String)]));
-  console.log(`budget file: totalBrotliBytes ${budget.totalBrotliBytes}, loaderBrotliBytes ${budget.loaderBrotliBytes}; issue-7 target ${TARGET.totalBrotli}`);
+  console.log(`budget file: totalBrotliBytes ${budget.totalBrotliBytes}, loaderBrotliBytes ${budget.loaderBrotliBytes}; issue-17 target ${TARGET.totalBrotli}`);
   console.log("\nChecks:");
   for (const f of facts) console.log(`${mark(f.ok)} ${f.label}${f.detail ? ` (${f.detail})` : ""}`);
   if (MOBILE && results.mobile) {
