@@ -12,7 +12,7 @@
 //! derived struct fails on a repeated key, where JSON (and `JSON.parse`) takes the last, and the
 //! `Value` is also what lets a [`Field`] try its type without losing its place in the text.
 
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, Error as _};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
@@ -186,7 +186,9 @@ pub struct ImageJson {
 }
 
 /// One entry of `body`, by its `type`.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+///
+/// `Serialize` is derived (tagged by `type`); `Deserialize` is written out below.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum BlockJson {
     /// `paragraph`.
@@ -199,9 +201,27 @@ pub enum BlockJson {
     Image(ImageJson),
     /// `link`.
     Link(LinkJson),
-    /// Any other `type`: ignored (forward compatible). Never written.
-    #[serde(other, skip_serializing)]
+    /// Any other `type`, or none: ignored (forward compatible). Never written.
+    #[serde(skip_serializing)]
     Unknown,
+}
+
+/// Reads `type` from the object and then the variant's own struct from the same `Value`: the
+/// derived internally tagged form would buffer the block in serde's private `Content` first,
+/// a second deserializer (and its code) for every variant, to the same result.
+impl<'de> Deserialize<'de> for BlockJson {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        let block = match value.get("type").and_then(Value::as_str) {
+            Some("paragraph") => InlineJson::deserialize(value).map(BlockJson::Paragraph),
+            Some("heading") => InlineJson::deserialize(value).map(BlockJson::Heading),
+            Some("quote") => QuoteJson::deserialize(value).map(BlockJson::Quote),
+            Some("image") => ImageJson::deserialize(value).map(BlockJson::Image),
+            Some("link") => LinkJson::deserialize(value).map(BlockJson::Link),
+            _ => Ok(BlockJson::Unknown),
+        };
+        block.map_err(D::Error::custom)
+    }
 }
 
 /// The inline content of a paragraph or heading: `text`, or else `content` runs.
