@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use super::body::{BlockView, Picture};
 use super::heading::Heading;
-use super::next_task;
 use super::related_carousel::RelatedCarousel;
 use super::text_size_controls::TextSizeControls;
+use super::{lang_tag, next_task, word};
 use crate::attributes::HeadingLevel;
 use crate::date::PublishedDate;
 use crate::i18n::Lang;
@@ -252,8 +252,8 @@ fn Published(
 ) -> impl IntoView {
     let datetime = date.iso.clone();
     view! {
-        <span class="nw-date" lang=move || lang.get().tag()>
-            {move || lang.get().strings().published}
+        <span class="nw-date" lang=lang_tag(lang)>
+            {word(lang, |s| s.published)}
             <time part="date" datetime=datetime>
                 {move || date.display(lang.get())}
             </time>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::heading::Heading;
+use super::{lang_tag, word};
 use crate::attributes::HeadingLevel;
 use crate::format::decimal;
 use crate::i18n::Lang;
@@ -102,8 +103,8 @@ fn LinkBlock(
     };
     let label = sponsored.then(|| {
         view! {
-            <span class="nw-sponsored-label" lang=move || lang.get().tag()>
-                {move || lang.get().strings().sponsored}
+            <span class="nw-sponsored-label" lang=lang_tag(lang)>
+                {word(lang, |s| s.sponsored)}
             </span>
         }
     });
