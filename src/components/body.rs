@@ -76,7 +76,7 @@ fn Quote(
             <p>
                 <Runs runs />
             </p>
-            {cite.map(|cite| view! { <footer class="nw-cite">{cite}</footer> })}
+            {cite.map(|cite| view! { <footer class="nw-cite">{cite}</footer> }.into_any())}
         </blockquote>
     }
 }
@@ -107,6 +107,7 @@ fn LinkBlock(
                 {word(lang, |s| s.sponsored)}
             </span>
         }
+        .into_any()
     });
     let link = match url {
         Some(url) => view! { <a href=url rel=rel>{text}</a> }.into_any(),
@@ -146,7 +147,7 @@ pub fn Picture(
     } = image;
     view! {
         <Img url alt width height lazy />
-        {caption.map(|caption| view! { <figcaption>{caption}</figcaption> })}
+        {caption.map(|caption| view! { <figcaption>{caption}</figcaption> }.into_any())}
     }
 }
 

@@ -191,6 +191,7 @@ fn RelatedCard(
                             lazy=true
                         />
                     }
+                    .into_any()
                 })}
             <p class="nw-card-title">{title}</p>
             {published
@@ -201,8 +202,9 @@ fn RelatedCard(
                             {move || date.display(lang.get())}
                         </time>
                     }
+                    .into_any()
                 })}
-            {description.map(|text| view! { <p class="nw-card-excerpt">{text}</p> })}
+            {description.map(|text| view! { <p class="nw-card-excerpt">{text}</p> }.into_any())}
         </div>
     }
 }
