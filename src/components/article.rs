@@ -7,7 +7,7 @@ use super::body::{BlockView, Picture};
 use super::heading::Heading;
 use super::related_carousel::RelatedCarousel;
 use super::text_size_controls::TextSizeControls;
-use super::{lang_tag, next_task, word};
+use super::{date_text, lang_tag, next_task, word};
 use crate::attributes::HeadingLevel;
 use crate::date::PublishedDate;
 use crate::i18n::Lang;
@@ -256,7 +256,7 @@ fn Published(
         <span class="nw-date" lang=lang_tag(lang)>
             {word(lang, |s| s.published)}
             <time part="date" datetime=datetime>
-                {move || date.display(lang.get())}
+                {date_text(date, lang)}
             </time>
         </span>
     }

@@ -19,6 +19,7 @@ use std::sync::Arc;
 
 use leptos::prelude::{Signal, With};
 
+use crate::date::PublishedDate;
 use crate::error::LoadError;
 use crate::i18n::{Lang, Strings};
 use crate::model::Article;
@@ -55,6 +56,11 @@ pub(crate) fn word(lang: Signal<Lang>, pick: fn(&Strings) -> &'static str) -> Si
 /// The UI language's tag, for the `lang` attribute of UI text (shared like [`word`]).
 pub(crate) fn lang_tag(lang: Signal<Lang>) -> Signal<&'static str> {
     Signal::derive(move || lang.with(|l| l.tag()))
+}
+
+/// A date as readers of the UI language expect to see it (shared like [`word`]).
+pub(crate) fn date_text(date: PublishedDate, lang: Signal<Lang>) -> Signal<String> {
+    Signal::derive(move || lang.with(|l| date.display(*l)))
 }
 
 /// Yields to the browser: a new task, so it can paint and handle input in between.

@@ -7,7 +7,7 @@ use web_sys::{HtmlElement, KeyboardEvent, ResizeObserver, ScrollBehavior, Scroll
 
 use super::body::Img;
 use super::heading::Heading;
-use super::{lang_tag, word};
+use super::{date_text, lang_tag, word};
 use crate::attributes::HeadingLevel;
 use crate::format::{boolean, decimal};
 use crate::i18n::Lang;
@@ -199,7 +199,7 @@ fn RelatedCard(
                     let datetime = date.iso.clone();
                     view! {
                         <time class="nw-card-date" lang=lang_tag(lang) datetime=datetime>
-                            {move || date.display(lang.get())}
+                            {date_text(date, lang)}
                         </time>
                     }
                     .into_any()
