@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use super::body::{BlockView, Picture};
 use super::heading::Heading;
-use super::next_task;
 use super::related_carousel::RelatedCarousel;
 use super::text_size_controls::TextSizeControls;
+use super::{date_text, lang_tag, next_task, word};
 use crate::attributes::HeadingLevel;
 use crate::date::PublishedDate;
 use crate::i18n::Lang;
@@ -126,7 +126,7 @@ pub fn ArticleView(
     let hero = move || article.with(|a| a.image.clone());
     let related_view = move || {
         related.get().filter(|a| !a.related.is_empty()).map(|a| {
-            view! { <RelatedCarousel related=a.related.clone() content_lang=a.lang.clone() lang level /> }
+            view! { <RelatedCarousel related=a.related.clone() content_lang=a.lang.clone() lang level /> }.into_any()
         })
     };
 
@@ -136,7 +136,7 @@ pub fn ArticleView(
                 {move || {
                     section()
                         .map(|section| {
-                            view! { <p class="nw-section" part="section">{section}</p> }
+                            view! { <p class="nw-section" part="section">{section}</p> }.into_any()
                         })
                 }}
                 <Heading
@@ -148,15 +148,15 @@ pub fn ArticleView(
                     {move || article.with(|a| a.headline.clone())}
                 </Heading>
                 {move || {
-                    description().map(|text| view! { <p class="nw-standfirst">{text}</p> })
+                    description().map(|text| view! { <p class="nw-standfirst">{text}</p> }.into_any())
                 }}
                 <div class="nw-meta" part="meta">
-                    {move || published().map(|date| view! { <Published date lang /> })}
+                    {move || published().map(|date| view! { <Published date lang /> }.into_any())}
                     <TextSizeControls lang size=text_size />
                     {move || {
                         byline()
                             .map(|byline| {
-                                view! { <span class="nw-byline" part="byline">{byline}</span> }
+                                view! { <span class="nw-byline" part="byline">{byline}</span> }.into_any()
                             })
                     }}
                 </div>
@@ -169,6 +169,7 @@ pub fn ArticleView(
                                 <Picture image lazy=false />
                             </figure>
                         }
+                        .into_any()
                     })
             }}
             <div class="nw-body" part="body" data-nosnippet="">
@@ -252,10 +253,10 @@ fn Published(
 ) -> impl IntoView {
     let datetime = date.iso.clone();
     view! {
-        <span class="nw-date" lang=move || lang.get().tag()>
-            {move || lang.get().strings().published}
+        <span class="nw-date" lang=lang_tag(lang)>
+            {word(lang, |s| s.published)}
             <time part="date" datetime=datetime>
-                {move || date.display(lang.get())}
+                {date_text(date, lang)}
             </time>
         </span>
     }

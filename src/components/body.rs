@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::heading::Heading;
+use super::{lang_tag, word};
 use crate::attributes::HeadingLevel;
 use crate::format::decimal;
 use crate::i18n::Lang;
@@ -75,7 +76,7 @@ fn Quote(
             <p>
                 <Runs runs />
             </p>
-            {cite.map(|cite| view! { <footer class="nw-cite">{cite}</footer> })}
+            {cite.map(|cite| view! { <footer class="nw-cite">{cite}</footer> }.into_any())}
         </blockquote>
     }
 }
@@ -102,10 +103,11 @@ fn LinkBlock(
     };
     let label = sponsored.then(|| {
         view! {
-            <span class="nw-sponsored-label" lang=move || lang.get().tag()>
-                {move || lang.get().strings().sponsored}
+            <span class="nw-sponsored-label" lang=lang_tag(lang)>
+                {word(lang, |s| s.sponsored)}
             </span>
         }
+        .into_any()
     });
     let link = match url {
         Some(url) => view! { <a href=url rel=rel>{text}</a> }.into_any(),
@@ -145,7 +147,7 @@ pub fn Picture(
     } = image;
     view! {
         <Img url alt width height lazy />
-        {caption.map(|caption| view! { <figcaption>{caption}</figcaption> })}
+        {caption.map(|caption| view! { <figcaption>{caption}</figcaption> }.into_any())}
     }
 }
 

@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use super::{lang_tag, word};
 use crate::i18n::Lang;
 
 /// Loads the current source again: the embed's, which holds the widget and is not `Send`, so
@@ -21,7 +22,6 @@ pub fn ErrorView(
     /// What the retry button does.
     retry: Retry,
 ) -> impl IntoView {
-    let strings = move || lang.get().strings();
     // A copy of the handle, called outside the arena's borrow: a retry writes the state.
     let press = move |_| {
         if let Some(retry) = retry.try_get_value() {
@@ -29,11 +29,11 @@ pub fn ErrorView(
         }
     };
     view! {
-        <div class="nw-error" part="error" lang=move || lang.get().tag()>
-            <p class="nw-error-title">{move || strings().error_title}</p>
+        <div class="nw-error" part="error" lang=lang_tag(lang)>
+            <p class="nw-error-title">{word(lang, |s| s.error_title)}</p>
             <p class="nw-error-message">{message}</p>
             <button type="button" class="nw-button nw-retry" on:click=press>
-                {move || strings().retry}
+                {word(lang, |s| s.retry)}
             </button>
             <div class="nw-fallback">
                 <slot></slot>

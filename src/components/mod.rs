@@ -17,7 +17,11 @@ mod widget;
 
 use std::sync::Arc;
 
+use leptos::prelude::{Signal, With};
+
+use crate::date::PublishedDate;
 use crate::error::LoadError;
+use crate::i18n::{Lang, Strings};
 use crate::model::Article;
 
 pub use widget::WidgetView;
@@ -41,6 +45,22 @@ impl LoadState {
             _ => None,
         }
     }
+}
+
+/// A UI string in the current language. Every label of every view goes through this one
+/// function, so they share one reactive text and attribute path instead of a closure type each.
+pub(crate) fn word(lang: Signal<Lang>, pick: fn(&Strings) -> &'static str) -> Signal<&'static str> {
+    Signal::derive(move || lang.with(|l| pick(l.strings())))
+}
+
+/// The UI language's tag, for the `lang` attribute of UI text (shared like [`word`]).
+pub(crate) fn lang_tag(lang: Signal<Lang>) -> Signal<&'static str> {
+    Signal::derive(move || lang.with(|l| l.tag()))
+}
+
+/// A date as readers of the UI language expect to see it (shared like [`word`]).
+pub(crate) fn date_text(date: PublishedDate, lang: Signal<Lang>) -> Signal<String> {
+    Signal::derive(move || lang.with(|l| date.display(*l)))
 }
 
 /// Yields to the browser: a new task, so it can paint and handle input in between.

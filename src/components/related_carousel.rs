@@ -7,6 +7,7 @@ use web_sys::{HtmlElement, KeyboardEvent, ResizeObserver, ScrollBehavior, Scroll
 
 use super::body::Img;
 use super::heading::Heading;
+use super::{date_text, lang_tag, word};
 use crate::attributes::HeadingLevel;
 use crate::format::{boolean, decimal};
 use crate::i18n::Lang;
@@ -40,7 +41,6 @@ pub fn RelatedCarousel(
         at_end: RwSignal::new(true),
     };
     track.observe_resizes();
-    let strings = move || lang.get().strings();
     let total = decimal(related.len() as u64);
     let cards = related
         .into_iter()
@@ -56,7 +56,7 @@ pub fn RelatedCarousel(
             part="related"
             aria-roledescription="carousel"
             aria-labelledby=HEADING_ID
-            lang=move || lang.get().tag()
+            lang=lang_tag(lang)
         >
             <div class="nw-related-head">
                 <Heading
@@ -64,19 +64,19 @@ pub fn RelatedCarousel(
                     class="nw-related-heading"
                     id=HEADING_ID
                 >
-                    {move || strings().related}
+                    {word(lang, |s| s.related)}
                 </Heading>
                 <div class="nw-related-nav">
                     <PageButton
                         part="related-prev"
-                        name=move || strings().previous
+                        name=word(lang, |s| s.previous)
                         symbol="‹"
                         forward=false
                         track
                     />
                     <PageButton
                         part="related-next"
-                        name=move || strings().next
+                        name=word(lang, |s| s.next)
                         symbol="›"
                         forward=true
                         track
@@ -88,7 +88,7 @@ pub fn RelatedCarousel(
                 part="related-track"
                 tabindex="0"
                 role="group"
-                aria-label=move || strings().related
+                aria-label=word(lang, |s| s.related)
                 node_ref=track.element
                 on:scroll=move |_| track.measure()
                 // The smooth scroll arrived, or the reader took over.
@@ -191,18 +191,20 @@ fn RelatedCard(
                             lazy=true
                         />
                     }
+                    .into_any()
                 })}
             <p class="nw-card-title">{title}</p>
             {published
                 .map(|date| {
                     let datetime = date.iso.clone();
                     view! {
-                        <time class="nw-card-date" lang=move || lang.get().tag() datetime=datetime>
-                            {move || date.display(lang.get())}
+                        <time class="nw-card-date" lang=lang_tag(lang) datetime=datetime>
+                            {date_text(date, lang)}
                         </time>
                     }
+                    .into_any()
                 })}
-            {description.map(|text| view! { <p class="nw-card-excerpt">{text}</p> })}
+            {description.map(|text| view! { <p class="nw-card-excerpt">{text}</p> }.into_any())}
         </div>
     }
 }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::word;
 use crate::i18n::Lang;
 
 /// Placeholder shapes: section label, two headline lines, meta, hero, three body lines.
@@ -25,7 +26,7 @@ pub fn Skeleton(
 ) -> impl IntoView {
     view! {
         <div class="nw-skeleton" part="skeleton" aria-busy="true">
-            <span class="nw-visually-hidden">{move || lang.get().strings().loading}</span>
+            <span class="nw-visually-hidden">{word(lang, |s| s.loading)}</span>
             {BONES.map(|class| view! { <div class=class aria-hidden="true"></div> })}
         </div>
     }

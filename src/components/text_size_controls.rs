@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::{lang_tag, word};
 use crate::format::boolean;
 use crate::i18n::{Lang, Strings};
 use crate::storage::choose_text_size;
@@ -24,8 +25,8 @@ pub fn TextSizeControls(
             class="nw-text-size"
             part="font-controls"
             role="group"
-            aria-label=move || lang.get().strings().text_size
-            lang=move || lang.get().tag()
+            aria-label=word(lang, |s| s.text_size)
+            lang=lang_tag(lang)
         >
             <SizeButton part="font-smaller" label="A-" name=|s| s.smaller next=TextSize::smaller lang size said />
             <SizeButton part="font-reset" label="A" name=|s| s.reset next=reset toggle=true lang size said />
@@ -81,7 +82,7 @@ fn SizeButton(
             type="button"
             class="nw-button"
             part=part
-            aria-label=move || name(lang.get().strings())
+            aria-label=word(lang, name)
             aria-pressed=pressed
             aria-disabled=disabled
             on:click=press
