@@ -1,11 +1,7 @@
 //! Loading an article over the network: no cookies, a 10-second limit, a 5 MiB cap checked
 //! while reading, abortable at any moment, and every failure mapped to a [`LoadError`].
 
-use std::future::Future;
-use std::pin::Pin;
-use std::task::{Context, Poll, Waker};
-
-use gloo_net::http::{Request, Response};
+use gloo_net::http::Response;
 use js_sys::{Array, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -22,16 +18,9 @@ pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 /// A request in flight and the controller that aborts it.
 pub struct InFlight {
     url: String,
-    response: Pending,
+    /// The `fetch` promise: ours, or the loader's early one.
+    response: Promise,
     controller: AbortController,
-}
-
-/// Where the response comes from.
-enum Pending {
-    /// A request of ours, under way: gloo-net's send.
-    Sent(Pin<Box<dyn Future<Output = Result<Response, gloo_net::Error>>>>),
-    /// The loader's early fetch, under way.
-    Prefetched(Promise),
 }
 
 impl InFlight {
@@ -50,21 +39,18 @@ impl InFlight {
         // rewrites the URL to add its own query parameters (`?id=1&v=2` becomes `?id=1&v=2&`, a
         // bare trailing `?` goes), so the request would miss the cache entry of the loader's
         // early fetch of the same `src` and hit the server a second time (tests/e2e/
-        // request-url.spec.mjs). gloo-net sends it and wraps the response.
+        // request-url.spec.mjs). It is sent with `window.fetch`, not gloo-net's `send`: that
+        // panics (`unreachable!` in gloo-net 0.6's `js_to_error`) when the promise rejects with
+        // anything but an `Error`, which a host page's own `fetch` wrapper may do, and a panic
+        // would trap the wasm module of every widget on the page (tests/e2e/faults.spec.mjs).
+        // gloo-net wraps the response, as for the loader's early fetch.
         let request =
             web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| LoadError::Network)?;
-        let mut sent: Pin<Box<dyn Future<Output = _>>> = Box::pin(Request::from(request).send());
-        // `send` is an `async fn`, which calls `fetch` only when first polled: polled once here,
-        // the request leaves now, as the loader's does, rather than a task later when it is
-        // awaited, so that aborting it in between (a new `src` or `article`) ends a request in
-        // flight, as the e2e tests expect. (`fetch` never settles synchronously; were it to, the
-        // answer is kept.)
-        if let Poll::Ready(answer) = sent.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
-            sent = Box::pin(std::future::ready(answer));
-        }
+        let window = web_sys::window().ok_or(LoadError::Network)?;
+        let response = window.fetch_with_request(&request);
         Ok(InFlight {
             url: url.to_owned(),
-            response: Pending::Sent(sent),
+            response,
             controller,
         })
     }
@@ -78,7 +64,7 @@ impl InFlight {
         }
         Some(InFlight {
             url: url.to_owned(),
-            response: Pending::Prefetched(field("response")?.dyn_into().ok()?),
+            response: field("response")?.dyn_into().ok()?,
             controller: field("controller")?.dyn_into().ok()?,
         })
     }
@@ -90,20 +76,14 @@ impl InFlight {
 
     /// Waits for the whole document and parses it.
     pub async fn article(self) -> Result<Article, LoadError> {
-        let response = match self.response {
-            // `fetch` rejects with a `TypeError` or the signal's reason, a `DOMException` (no
-            // abort here passes a reason of its own): both `Error`s, as gloo-net requires.
-            Pending::Sent(sent) => sent.await.map_err(|e| match e {
-                gloo_net::Error::JsError(e) => error_named(&e.name),
-                _ => LoadError::Network,
-            })?,
-            Pending::Prefetched(promise) => JsFuture::from(promise)
-                .await
-                .map_err(|e| error_from_js(&e))?
-                .dyn_into::<web_sys::Response>()
-                .map_err(|_| LoadError::Network)?
-                .into(),
-        };
+        // Whatever the promise settles with (a host's `fetch` wrapper may reject with a string or
+        // resolve with anything) is mapped to a `LoadError`, never unwrapped.
+        let response: Response = JsFuture::from(self.response)
+            .await
+            .map_err(|e| error_from_js(&e))?
+            .dyn_into::<web_sys::Response>()
+            .map_err(|_| LoadError::Network)?
+            .into();
         if !response.ok() {
             return Err(LoadError::Http {
                 status: response.status(),
@@ -170,19 +150,14 @@ async fn read_capped(
     }
 }
 
-/// The loader's fetch and stream reads reject with a `DOMException` whose name tells a timeout
-/// apart.
+/// `fetch` and stream reads reject with a `DOMException` whose name tells a timeout apart (a host
+/// page's own `fetch` wrapper may reject with anything: that is a network error).
 fn error_from_js(error: &JsValue) -> LoadError {
     let name = Reflect::get(error, &JsValue::from_str("name"))
         .ok()
         .and_then(|n| n.as_string());
-    error_named(name.as_deref().unwrap_or_default())
-}
-
-/// The kind of a failed `fetch` or read, from the name of the error it rejected with.
-fn error_named(name: &str) -> LoadError {
-    match name {
-        "TimeoutError" => LoadError::Timeout,
+    match name.as_deref() {
+        Some("TimeoutError") => LoadError::Timeout,
         _ => LoadError::Network,
     }
 }

@@ -256,3 +256,38 @@ test.describe("fault endpoints", () => {
     pageErrors.expectNone();
   });
 });
+
+test("a host fetch wrapper that rejects with a string or resolves with a non-Response is a network error, not a trap", async ({ page }) => {
+  // Analytics shims and mock layers wrap window.fetch; some reject with a plain value. The
+  // widget's own requests (a new src here) must map that to the network error state; before the
+  // fix, gloo-net's send hit `unreachable!` and trapped the module for every widget of the page.
+  const pageErrors = trackPageErrors(page);
+  const events = await recordTimedEvents(page);
+  const body = `<news-widget id="w" src="${SEED}" loading="eager"></news-widget>
+<news-widget id="other" src="${SEED}" loading="eager"></news-widget>
+<script>
+  const original = window.fetch;
+  window.fetch = function (input, init) {
+    const url = String(input && input.url ? input.url : input);
+    if (url.includes("reject-with-string")) return Promise.reject("blocked by the host's shim");
+    if (url.includes("resolve-with-object")) return Promise.resolve({ ok: true, status: 200 });
+    return original.call(this, input, init);
+  };
+</script>`;
+  await openHostPage(page, hostPage(body), "/pages/__fetch-wrapper.html");
+  await expect(page.locator("#w [part=headline]")).toHaveText(SEED_HEADLINE);
+  await expect(page.locator("#other [part=headline]")).toHaveText(SEED_HEADLINE);
+  for (const bad of ["/articles/kaohsiung-orange-county.json?reject-with-string", "/articles/kaohsiung-orange-county.json?resolve-with-object"]) {
+    const before = errorsOf(events, "w").length;
+    await page.locator("#w").evaluate((el, src) => el.setAttribute("src", src), bad);
+    await expectErrorState(page, "w", MESSAGES["zh-TW"].network, "zh-TW");
+    await expect.poll(() => errorsOf(events, "w").length, bad).toBe(before + 1);
+    expect(errorsOf(events, "w").at(-1).detail).toEqual({ kind: "network", message: MESSAGES["zh-TW"].network });
+  }
+  // The module still works for every widget: a real src renders again, here and in the other.
+  await page.locator("#w").evaluate((el, src) => el.setAttribute("src", src + "?again"), SEED);
+  await expect(page.locator("#w [part=headline]")).toHaveText(SEED_HEADLINE);
+  await page.locator("#other").evaluate((el, src) => el.setAttribute("src", src + "?other"), SEED);
+  await expect.poll(() => events.filter((e) => e.id === "other" && e.type === "load").length).toBe(2);
+  pageErrors.expectNone();
+});
