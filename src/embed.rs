@@ -221,7 +221,16 @@ impl Shared {
         let generation = self.generation.get();
         *self.source.borrow_mut() = source.clone();
         let url = match source {
-            Source::Inline(value) => return self.finish(parse_inline(&value)),
+            Source::Inline(value) => {
+                let result = parse_inline(&value);
+                // `JSON.stringify` runs the host's getters and `toJSON`, which may assign
+                // `article` or `src` again: that load is newer (it moved the generation on) and
+                // has shown or fetched its own article, so this older one must not replace it.
+                if self.generation.get() == generation {
+                    self.finish(result);
+                }
+                return;
+            }
             Source::Url(src) => resolve_src(&src),
         };
         let flight = match url {

@@ -269,6 +269,41 @@ test.describe("plain page", () => {
     errors.expectNone();
   });
 
+  test("an article or src assigned by the host's own getter while an article is read wins over that article", async ({ page }) => {
+    const errors = trackPageErrors(page);
+    const events = await recordEvents(page);
+    await page.goto("/pages/plain.html");
+    await waitForArticle(page, "#a");
+    await expect(headline(page, "c")).toHaveText(seed.headline);
+
+    // JSON.stringify (how an inline article is read) runs this getter, which assigns a newer
+    // article to the same element before the older one has been read.
+    await page.evaluate(() => {
+      const el = document.getElementById("a");
+      const newer = { id: "newer", lang: "en", headline: "Newer", body: [{ type: "paragraph", text: "Set from a getter." }] };
+      const older = { id: "older", lang: "en", body: [{ type: "paragraph", text: "Assigned first." }] };
+      Object.defineProperty(older, "headline", { enumerable: true, get() { el.article = newer; return "Older"; } });
+      el.article = older;
+    });
+    await expect(headline(page, "a")).toHaveText("Newer");
+    await expect(page.locator("#a [part=body] p")).toHaveText(["Set from a getter."]);
+
+    // The same with src: the getter sets it, and the fetched article is what stays.
+    await page.evaluate((src) => {
+      const el = document.getElementById("a");
+      const older = { id: "older", lang: "en", body: [] };
+      Object.defineProperty(older, "headline", { enumerable: true, get() { el.setAttribute("src", src); return "Older"; } });
+      el.article = older;
+    }, SHORT);
+    await expect(headline(page, "a")).toHaveText(short.headline);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await expect(headline(page, "a")).toHaveText(short.headline);
+
+    const loads = (await events()).filter((e) => e.type === "load");
+    expect(loads.filter((e) => e.id === "a").map((e) => e.detail.id)).toEqual([seed.id, "newer", short.id]);
+    errors.expectNone();
+  });
+
   test("setting src again to the same URL after an article was assigned loads that URL (src set last wins)", async ({ page }) => {
     const errors = trackPageErrors(page);
     await page.goto("/pages/plain.html");
