@@ -3,8 +3,9 @@
 // JSON and images, must stay within size-budget.json: the measured size plus at most 1 KB, so any
 // growth past that fails `make test`. The target (issue 17: 90 KB brotli in all, the loader 2 KB)
 // is printed beside it; a budget above the target is allowed only as a ratchet while the target
-// is not met (the output says so on every run). Run after `trunk build --release` (tools/test.sh does); no dependencies, well under a
-// second. It prints the measurement, the budget, the target and the budget to set.
+// is not met (the output says so on every run). Run after `trunk build --release` (tools/test.sh
+// does); no dependencies, well under a second. It prints the measurement, the budget, the target
+// and the budget to set.
 //
 // The files are the ones the loader really fetches: dist/news-widget.js, and the glue and wasm
 // names written into it by tools/post-build.mjs (the CSS is compiled into the wasm). Sizes are
